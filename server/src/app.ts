@@ -1,0 +1,43 @@
+import express from 'express';
+import type { Deps } from './deps.js';
+import { docsRouter, openApiRoute } from './http/docs.js';
+import { errorMiddleware, unknownRoute } from './http/error-middleware.js';
+import { requestLogging } from './http/request-logging.js';
+import { toHandler, type AnyRoute } from './http/route.js';
+import { securityHeaders } from './http/security-headers.js';
+import { webApps, type WebRoots } from './http/web-apps.js';
+import { domainRoutes } from './routes.js';
+import { version } from './version.js';
+
+export interface AppOptions {
+  webRoots?: WebRoots;
+}
+
+/** Builds the whole HTTP application from its dependencies; `main.ts` only adds the listener. */
+export function createApp(deps: Deps, options: AppOptions = {}) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set(
+    'trust proxy',
+    deps.config.TRUSTED_PROXIES.split(',').map((s) => s.trim()),
+  );
+  app.set('query parser', 'simple');
+  app.use(requestLogging(deps.logger));
+  app.use(securityHeaders(deps.config));
+
+  const routes: AnyRoute[] = [
+    ...domainRoutes,
+    openApiRoute(() => routes, { version, serverUrl: deps.config.PUBLIC_URL }),
+  ];
+  const api = express.Router();
+  api.use(express.json({ limit: '100kb', strict: true, type: ['application/json', 'application/*+json'] }));
+  api.use('/docs', docsRouter());
+  for (const route of routes) api[route.method](route.path, toHandler(route, deps));
+  api.use(unknownRoute);
+  app.use('/api', api);
+
+  app.use(webApps(options.webRoots ?? {}));
+  app.use(unknownRoute);
+  app.use(errorMiddleware(deps.logger));
+  return app;
+}
