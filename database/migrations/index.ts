@@ -1,4 +1,5 @@
 import { CreateStructures1764000000000 } from './1764000000000-create-structures.js';
+import { CreateStaffSessionsAudit1764000001000 } from './1764000001000-create-staff-sessions-audit.js';
 
 /** Every migration, in order. They use TypeORM's schema builder only, so they run on SQLite and MariaDB. */
-export const migrations = [CreateStructures1764000000000];
+export const migrations = [CreateStructures1764000000000, CreateStaffSessionsAudit1764000001000];

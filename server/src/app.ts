@@ -1,7 +1,9 @@
 import express from 'express';
+import { authenticate } from './auth/authenticate.js';
 import type { Deps } from './deps.js';
 import { docsRouter, openApiRoute } from './http/docs.js';
 import { errorMiddleware, unknownRoute } from './http/error-middleware.js';
+import { originCheck } from './http/origin-check.js';
 import { requestLogging } from './http/request-logging.js';
 import { toHandler, type AnyRoute } from './http/route.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -30,8 +32,10 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     openApiRoute(() => routes, { version, serverUrl: deps.config.PUBLIC_URL }),
   ];
   const api = express.Router();
-  api.use(express.json({ limit: '100kb', strict: true, type: ['application/json', 'application/*+json'] }));
   api.use('/docs', docsRouter());
+  api.use(originCheck(deps.config));
+  api.use(express.json({ limit: '100kb', strict: true, type: ['application/json', 'application/*+json'] }));
+  api.use(authenticate(deps));
   for (const route of routes) api[route.method](route.path, toHandler(route, deps));
   api.use(unknownRoute);
   app.use('/api', api);

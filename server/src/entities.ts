@@ -1,4 +1,24 @@
+import { AuditEventEntity, AuditHeadEntity } from './audit/audit-event.entity.js';
+import { SessionEntity } from './auth/session.entity.js';
+import { BeneficiaryEntity, FollowEntity } from './beneficiaries/beneficiary.entity.js';
+import {
+  StaffMemberEntity,
+  StaffMembershipEntity,
+  StaffRecoveryCodeEntity,
+  StaffTokenEntity,
+} from './staff/staff.entity.js';
 import { StructureEntity } from './structures/structure.entity.js';
 
 /** Every entity the DataSource knows; each lives in its domain folder. */
-export const entities = [StructureEntity];
+export const entities = [
+  StructureEntity,
+  StaffMemberEntity,
+  StaffMembershipEntity,
+  StaffRecoveryCodeEntity,
+  StaffTokenEntity,
+  BeneficiaryEntity,
+  FollowEntity,
+  SessionEntity,
+  AuditEventEntity,
+  AuditHeadEntity,
+];

@@ -1,5 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
+import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
+import { recordAudit, type AuditInput } from '../audit/audit.service.js';
 import type { Deps } from '../deps.js';
 import { anonymous, type Actor } from '../policies/actor.js';
 import { gate, type Action } from '../policies/policies.js';
@@ -25,6 +27,11 @@ export interface HandlerContext<P, Q, B> {
   deps: Deps;
   req: Request;
   res: Response;
+  /** Appends an audit event for this request (actor and request id filled in) inside `em`'s transaction. */
+  audit(
+    em: EntityManager,
+    event: Omit<AuditInput, 'actor' | 'requestId'> & { actor?: AuditInput['actor'] },
+  ): Promise<void>;
 }
 
 export interface RouteDefinition<P extends Input = Input, Q extends Input = Input, B extends Input = Input> {
@@ -83,7 +90,9 @@ export function toHandler(route: AnyRoute, deps: Deps) {
       const params = parse(route.params, req.params, 'params');
       const query = parse(route.query, req.query ?? {}, 'query');
       const body = parse(route.body, route.body ? (req.body ?? {}) : undefined, 'body');
-      const result = await route.handler({ actor, params, query, body, deps, req, res });
+      const audit: HandlerContext<unknown, unknown, unknown>['audit'] = (em, event) =>
+        recordAudit(em, deps.clock, { actor, requestId: String(req.id), ...event });
+      const result = await route.handler({ actor, params, query, body, deps, req, res, audit });
       if (res.headersSent) return;
       if (result === undefined) res.status(204).end();
       else res.status(route.status ?? 200).json(result);

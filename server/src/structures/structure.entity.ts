@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import { timestampColumns } from '../shared/entity-columns.js';
+import { nullableTimestamp, primaryUuid, timestampColumns, varchar } from '../shared/entity-columns.js';
 
 export const structureKinds = ['ccas', 'cias', 'association', 'other'] as const;
 export type StructureKind = (typeof structureKinds)[number];
@@ -21,14 +21,14 @@ export const StructureEntity = new EntitySchema<Structure>({
   name: 'Structure',
   tableName: 'structures',
   columns: {
-    id: { type: 'varchar', length: 36, primary: true },
-    name: { type: 'varchar', length: 200 },
-    kind: { type: 'varchar', length: 20 },
-    siret: { type: 'varchar', length: 14, nullable: true },
+    id: primaryUuid,
+    name: varchar(200),
+    kind: varchar(20),
+    siret: varchar(14, true),
     address: { type: 'text', nullable: true },
-    contactEmail: { type: 'varchar', length: 254, nullable: true },
-    contactPhone: { type: 'varchar', length: 20, nullable: true },
-    archivedAt: { type: 'datetime', precision: 3, nullable: true },
+    contactEmail: varchar(254, true),
+    contactPhone: varchar(20, true),
+    archivedAt: nullableTimestamp,
     ...timestampColumns,
   },
 });
