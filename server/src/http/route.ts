@@ -91,7 +91,7 @@ export function toHandler(route: AnyRoute, deps: Deps) {
       const query = parse(route.query, req.query ?? {}, 'query');
       const body = parse(route.body, route.body ? (req.body ?? {}) : undefined, 'body');
       const audit: HandlerContext<unknown, unknown, unknown>['audit'] = (em, event) =>
-        recordAudit(em, deps.clock, { actor, requestId: String(req.id), ...event });
+        recordAudit(em, deps.clock, { actor, requestId: typeof req.id === 'string' ? req.id : null, ...event });
       const result = await route.handler({ actor, params, query, body, deps, req, res, audit });
       if (res.headersSent) return;
       if (result === undefined) res.status(204).end();
