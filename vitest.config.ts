@@ -52,14 +52,6 @@ export default defineConfig({
       },
       databaseLeg('sqlite'),
       ...(withMariadb ? [databaseLeg('mariadb')] : []),
-      {
-        extends: true,
-        test: {
-          name: 'browser',
-          include: ['backoffice/e2e/**/*.e2e.test.ts', 'beneficiary-web/e2e/**/*.e2e.test.ts'],
-          testTimeout: 60_000,
-        },
-      },
     ],
   },
 });

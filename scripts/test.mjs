@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: the whole check, as CI runs it — lint, typecheck, build, the API suites on SQLite and
-// MariaDB, then the browser suites in Chromium. Ends with one line `N passed, N failed`.
+// MariaDB, then the browser suites in Chromium (their own vitest config: one file at a time). Ends with one line `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 
@@ -45,10 +45,10 @@ const hasE2e = ['backoffice/e2e', 'beneficiary-web/e2e'].some(
 check('lint', 'npm', ['run', 'lint', '--silent']);
 check('typecheck', 'npm', ['run', 'typecheck', '--silent']);
 check('build', 'npm', ['run', 'build', '--silent']);
-suites('api', ['--project', '!browser']);
+suites('api', []);
 if (hasE2e) {
   check('chromium', 'bash', ['scripts/ensure-chromium.sh']);
-  suites('browser', ['--project', 'browser']);
+  suites('browser', ['--config', 'e2e/vitest.config.ts']);
 }
 
 console.log(`\n${results.passed} passed, ${results.failed} failed`);

@@ -21,7 +21,11 @@ describe('dev outbox', () => {
   it('stores a message with a random id and the time of the injected clock', async () => {
     const outbox = await openDevOutbox({ dir: join(dir, 'data', 'outbox'), clock, print: quiet });
 
-    const message = await outbox.record({ channel: 'sms', to: '+33612345678', text: 'Consigne : votre code est 123456.' });
+    const message = await outbox.record({
+      channel: 'sms',
+      to: '+33612345678',
+      text: 'Consigne : votre code est 123456.',
+    });
 
     expect(message).toEqual({
       id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
@@ -37,7 +41,13 @@ describe('dev outbox', () => {
     const outbox = await openDevOutbox({ dir, clock, print: quiet });
     const first = await outbox.record({ channel: 'sms', to: '+33612345678', text: 'one' });
     clock.advance(MINUTE);
-    const mail = await outbox.record({ channel: 'email', to: 'Anne@Example.org', subject: 'Hi', text: 'two', html: '<p>two</p>' });
+    const mail = await outbox.record({
+      channel: 'email',
+      to: 'Anne@Example.org',
+      subject: 'Hi',
+      text: 'two',
+      html: '<p>two</p>',
+    });
     clock.advance(MINUTE);
     const third = await outbox.record({ channel: 'sms', to: '+33612345678', text: 'three' });
 
@@ -52,7 +62,9 @@ describe('dev outbox', () => {
   it('keeps concurrent sends in the order they were made', async () => {
     const outbox = await openDevOutbox({ dir, clock, print: quiet });
 
-    await Promise.all(Array.from({ length: 20 }, (_, i) => outbox.record({ channel: 'sms', to: '+33612345678', text: `#${i}` })));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => outbox.record({ channel: 'sms', to: '+33612345678', text: `#${i}` })),
+    );
 
     const expected = Array.from({ length: 20 }, (_, i) => `#${19 - i}`);
     expect(outbox.list().map((m) => m.text)).toEqual(expected);
@@ -63,7 +75,13 @@ describe('dev outbox', () => {
   it('survives a restart by reading the JSON-lines file of the same directory', async () => {
     const before = await openDevOutbox({ dir, clock, print: quiet });
     await before.record({ channel: 'sms', to: '+33612345678', text: 'old' });
-    await before.record({ channel: 'email', to: 'anne@example.org', subject: 'Invitation', text: 'mail', html: '<p>mail</p>' });
+    await before.record({
+      channel: 'email',
+      to: 'anne@example.org',
+      subject: 'Invitation',
+      text: 'mail',
+      html: '<p>mail</p>',
+    });
 
     const after = await openDevOutbox({ dir, clock, print: quiet });
     await after.record({ channel: 'sms', to: '+33612345678', text: 'new' });
@@ -87,7 +105,13 @@ describe('dev outbox', () => {
     const print = vi.fn<(block: string) => void>();
     const outbox = await openDevOutbox({ dir, clock, print });
 
-    await outbox.record({ channel: 'email', to: 'anne@example.org', subject: 'Invitation', text: 'Line 1\nLine 2', html: '<p>x</p>' });
+    await outbox.record({
+      channel: 'email',
+      to: 'anne@example.org',
+      subject: 'Invitation',
+      text: 'Line 1\nLine 2',
+      html: '<p>x</p>',
+    });
     await outbox.record({ channel: 'sms', to: '+33612345678', text: 'Consigne : votre code est 123456.' });
 
     expect(print).toHaveBeenCalledTimes(2);

@@ -44,11 +44,15 @@ describe('SMTP mailer', () => {
     const log = { warn: vi.fn() };
     const mailer = createSmtpMailer({ url: gone.url, from: FROM, log });
 
-    const error = await mailer.send({ to: 'claire@example.org', subject: 's', text: 't', html: '<p>t</p>' }).catch((e: unknown) => e);
+    const error = await mailer
+      .send({ to: 'claire@example.org', subject: 's', text: 't', html: '<p>t</p>' })
+      .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ status: 503, code: 'mail_unavailable', title: expect.stringMatching(/e-mails/) });
-    expect(JSON.stringify({ ...(error as AppError), message: (error as AppError).message })).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|claire/);
+    expect(JSON.stringify({ ...(error as AppError), message: (error as AppError).message })).not.toMatch(
+      /127\.0\.0\.1|ECONNREFUSED|claire/,
+    );
     expect(log.warn).toHaveBeenCalledWith({ provider: 'smtp', code: 'ESOCKET' }, 'mail delivery failed');
   });
 
@@ -58,7 +62,11 @@ describe('SMTP mailer', () => {
       disabledCommands: ['STARTTLS'],
       logger: false,
       onRcptTo(address, _session, callback) {
-        callback(Object.assign(new Error(`<${address.address}>: Recipient address rejected: User unknown`), { responseCode: 550 }));
+        callback(
+          Object.assign(new Error(`<${address.address}>: Recipient address rejected: User unknown`), {
+            responseCode: 550,
+          }),
+        );
       },
     });
     await new Promise<void>((resolve) => rejecting.listen(0, '127.0.0.1', () => resolve()));
@@ -67,11 +75,16 @@ describe('SMTP mailer', () => {
     const mailer = createSmtpMailer({ url: `smtp://127.0.0.1:${port}`, from: FROM, log });
 
     try {
-      const error = await mailer.send({ to: 'claire@example.org', subject: 's', text: 't', html: '<p>t</p>' }).catch((e: unknown) => e);
+      const error = await mailer
+        .send({ to: 'claire@example.org', subject: 's', text: 't', html: '<p>t</p>' })
+        .catch((e: unknown) => e);
 
       expect(error).toMatchObject({ status: 503, code: 'mail_unavailable' });
       expect((error as AppError).message).not.toContain('claire');
-      expect(log.warn).toHaveBeenCalledWith({ provider: 'smtp', code: 'EENVELOPE', responseCode: 550 }, 'mail delivery failed');
+      expect(log.warn).toHaveBeenCalledWith(
+        { provider: 'smtp', code: 'EENVELOPE', responseCode: 550 },
+        'mail delivery failed',
+      );
     } finally {
       await new Promise<void>((resolve) => rejecting.close(() => resolve()));
     }
@@ -84,10 +97,21 @@ describe('outbox mailer', () => {
     try {
       const outbox = await openDevOutbox({ dir, clock: new ManualClock(), print: () => undefined });
 
-      await createOutboxMailer(outbox).send({ to: 'claire@example.org', subject: 'Sujet', text: 'Texte', html: '<p>Texte</p>' });
+      await createOutboxMailer(outbox).send({
+        to: 'claire@example.org',
+        subject: 'Sujet',
+        text: 'Texte',
+        html: '<p>Texte</p>',
+      });
 
       expect(outbox.list()).toEqual([
-        expect.objectContaining({ channel: 'email', to: 'claire@example.org', subject: 'Sujet', text: 'Texte', html: '<p>Texte</p>' }),
+        expect.objectContaining({
+          channel: 'email',
+          to: 'claire@example.org',
+          subject: 'Sujet',
+          text: 'Texte',
+          html: '<p>Texte</p>',
+        }),
       ]);
     } finally {
       await rm(dir, { recursive: true, force: true });

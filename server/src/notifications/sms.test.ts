@@ -31,7 +31,12 @@ describe('Twilio SMS sender', () => {
     await sender().send({ to: '+33612345678', body: 'Consigne : votre code est 482913.' });
 
     const sms = await fake.waitForSms('+33612345678');
-    expect(sms).toMatchObject({ accountSid: fake.accountSid, to: '+33612345678', from: FROM, body: 'Consigne : votre code est 482913.' });
+    expect(sms).toMatchObject({
+      accountSid: fake.accountSid,
+      to: '+33612345678',
+      from: FROM,
+      body: 'Consigne : votre code est 482913.',
+    });
     expect(sms.sid).toMatch(/^SM[0-9a-f]{32}$/);
     expect(fake.lastCodeFor('+33612345678')).toBe('482913');
   });
@@ -50,7 +55,9 @@ describe('Twilio SMS sender', () => {
   it('is refused by the provider with a wrong auth token, which surfaces as sms_unavailable', async () => {
     const log = { warn: vi.fn() };
 
-    const error = await sender({ authToken: 'wrong', log }).send({ to: '+33611111111', body: 'x' }).catch((e: unknown) => e);
+    const error = await sender({ authToken: 'wrong', log })
+      .send({ to: '+33611111111', body: 'x' })
+      .catch((e: unknown) => e);
 
     expect(error).toMatchObject({ status: 503, code: 'sms_unavailable' });
     expect(log.warn).toHaveBeenCalledWith({ provider: 'twilio', status: 401, code: 20003 }, 'sms delivery failed');
@@ -61,7 +68,9 @@ describe('Twilio SMS sender', () => {
     fake.failNext(503);
     const log = { warn: vi.fn() };
 
-    const error = await sender({ log }).send({ to: '+33622222222', body: 'Consigne : votre code est 123456.' }).catch((e: unknown) => e);
+    const error = await sender({ log })
+      .send({ to: '+33622222222', body: 'Consigne : votre code est 123456.' })
+      .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ status: 503, code: 'sms_unavailable', title: expect.stringMatching(/SMS/) });
@@ -74,7 +83,9 @@ describe('Twilio SMS sender', () => {
     const gone = await startFakeTwilio();
     await gone.close();
 
-    const error = await sender({ apiBaseUrl: gone.url }).send({ to: '+33633333333', body: 'x' }).catch((e: unknown) => e);
+    const error = await sender({ apiBaseUrl: gone.url })
+      .send({ to: '+33633333333', body: 'x' })
+      .catch((e: unknown) => e);
 
     expect(error).toMatchObject({ status: 503, code: 'sms_unavailable' });
   });

@@ -41,7 +41,9 @@ describe('invitation e-mail', () => {
   });
 
   it('refuses a link that is not http(s)', () => {
-    expect(() => invitationEmail({ link: 'javascript:alert(1)', structureName: 'A', expiresInHours: 72 })).toThrow(/non-http/);
+    expect(() => invitationEmail({ link: 'javascript:alert(1)', structureName: 'A', expiresInHours: 72 })).toThrow(
+      /non-http/,
+    );
   });
 });
 

@@ -10,7 +10,8 @@ export function escapeHtml(value: string): string {
 /** Links go into `href`: anything but http(s) (e.g. `javascript:`) would be a hole, so it is refused. */
 export function safeLink(link: string): string {
   const url = new URL(link);
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`Refusing a non-http(s) link in an e-mail`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error(`Refusing a non-http(s) link in an e-mail`);
   return url.href;
 }
 
@@ -56,5 +57,9 @@ ${paragraphs.map((paragraph) => `<p style="${text};font-size:16px">${escapeHtml(
 }
 
 export function renderText({ title, paragraphs, action, footer }: EmailBody): string {
-  return [title, ...paragraphs, `${action.label}\n${safeLink(action.link)}`, '--', `${PRODUCT_NAME} · ${footer}`].join('\n\n') + '\n';
+  return (
+    [title, ...paragraphs, `${action.label}\n${safeLink(action.link)}`, '--', `${PRODUCT_NAME} · ${footer}`].join(
+      '\n\n',
+    ) + '\n'
+  );
 }

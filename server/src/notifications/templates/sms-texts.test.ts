@@ -28,8 +28,12 @@ describe('SMS texts', () => {
   });
 
   it('give the service name and the link in the welcome SMS', () => {
-    expect(smsText('welcome', 'fr', { link: LINK })).toMatch(/^Consigne : .*https:\/\/consigne\.example\.org\/connexion$/);
-    expect(smsText('welcome', 'en', { link: LINK })).toMatch(/^Consigne: .*https:\/\/consigne\.example\.org\/connexion$/);
+    expect(smsText('welcome', 'fr', { link: LINK })).toMatch(
+      /^Consigne : .*https:\/\/consigne\.example\.org\/connexion$/,
+    );
+    expect(smsText('welcome', 'en', { link: LINK })).toMatch(
+      /^Consigne: .*https:\/\/consigne\.example\.org\/connexion$/,
+    );
   });
 
   it.each(['fr', 'en'] as const)('hold nothing but the service name, a code and a link (%s, OTP-12)', (locale) => {

@@ -40,7 +40,8 @@ const EN: Texts = {
     `${PRODUCT_NAME}: your code is ${otp(code)}. It expires in ${duration(expiresInMinutes, 'minute', 'en')}. Do not share it with anyone.`,
   'follow-consent-code': ({ code, expiresInMinutes }) =>
     `${PRODUCT_NAME}: your code to accept support is ${otp(code)}. It expires in ${duration(expiresInMinutes, 'minute', 'en')}. Only give it in person.`,
-  welcome: ({ link }) => `${PRODUCT_NAME}: your digital vault is open. Log in with this phone number at ${safeLink(link)}`,
+  welcome: ({ link }) =>
+    `${PRODUCT_NAME}: your digital vault is open. Log in with this phone number at ${safeLink(link)}`,
   'phone-number-changed': () =>
     `${PRODUCT_NAME}: the phone number of your account was changed. If this was not you, contact your support worker.`,
   'emergency-card-used': () =>

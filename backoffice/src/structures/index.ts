@@ -1,0 +1,15 @@
+import type { ResourceProps } from 'react-admin';
+import { StructureCreate } from './structure-create';
+import { StructureEdit } from './structure-edit';
+import { StructureList } from './structure-list';
+import { StructureShow } from './structure-show';
+
+const structures: Omit<ResourceProps, 'name'> = {
+  list: StructureList,
+  show: StructureShow,
+  edit: StructureEdit,
+  create: StructureCreate,
+  recordRepresentation: 'name',
+};
+
+export default structures;

@@ -1,0 +1,94 @@
+/**
+ * The one HTTP client of the app. Every call goes to the same-origin API under `/api`, sends the
+ * session cookie, and turns failures (RFC 9457 `application/problem+json`) into an `ApiError`.
+ */
+
+export const apiBase = '/api';
+
+export class ApiError extends Error {
+  constructor(
+    /** HTTP status; 0 when the request never reached the server (offline, DNS, CORS). */
+    readonly status: number,
+    /** Stable machine code from the server (`otp_expired`…), or `network_error` / `unknown_error`. */
+    readonly code: string,
+    /** Human message from the server, in French; may be shown to the person as is. */
+    readonly title: string,
+    /** The whole problem document, for fields specific to one error (`retryAfter`…). */
+    readonly problem: Readonly<Record<string, unknown>> = {},
+  ) {
+    super(`${status} ${code}: ${title}`);
+    this.name = 'ApiError';
+  }
+}
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** A plain object is sent as JSON; `FormData` (uploads) is sent as multipart as is. */
+  body?: Json | FormData;
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads a failed response into an `ApiError`, whatever the server (or a proxy in between) sent. */
+export async function toApiError(response: Response): Promise<ApiError> {
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('json')) {
+    try {
+      const problem: unknown = await response.json();
+      if (isRecord(problem)) {
+        const code = typeof problem.code === 'string' ? problem.code : 'unknown_error';
+        const title = typeof problem.title === 'string' ? problem.title : response.statusText;
+        const status = typeof problem.status === 'number' ? problem.status : response.status;
+        return new ApiError(status, code, title, problem);
+      }
+    } catch {
+      // not JSON after all: fall through
+    }
+  }
+  return new ApiError(response.status, 'unknown_error', response.statusText || 'Erreur inattendue');
+}
+
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', body, signal, headers = {} } = options;
+  const isForm = body instanceof FormData;
+  const init: RequestInit = {
+    method,
+    credentials: 'include',
+    headers: {
+      Accept: 'application/json, application/problem+json',
+      ...(body !== undefined && !isForm ? { 'Content-Type': 'application/json' } : {}),
+      ...headers,
+    },
+    signal: signal ?? null,
+  };
+  if (body !== undefined) init.body = isForm ? body : JSON.stringify(body);
+
+  let response: Response;
+  try {
+    response = await fetch(`${apiBase}${path}`, init);
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'network_error', 'Pas de connexion au serveur.');
+  }
+
+  if (!response.ok) throw await toApiError(response);
+  if (response.status === 204 || response.headers.get('content-length') === '0') return undefined as T;
+  return (await response.json()) as T;
+}
+
+export const api = {
+  get: <T>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>) =>
+    apiRequest<T>(path, { ...options, method: 'GET' }),
+  post: <T>(path: string, body?: RequestOptions['body'], options?: Omit<RequestOptions, 'method' | 'body'>) =>
+    apiRequest<T>(path, { ...options, method: 'POST', ...(body === undefined ? {} : { body }) }),
+  patch: <T>(path: string, body?: RequestOptions['body'], options?: Omit<RequestOptions, 'method' | 'body'>) =>
+    apiRequest<T>(path, { ...options, method: 'PATCH', ...(body === undefined ? {} : { body }) }),
+  delete: <T>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>) =>
+    apiRequest<T>(path, { ...options, method: 'DELETE' }),
+};
