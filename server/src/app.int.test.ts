@@ -82,6 +82,7 @@ describe('web apps', () => {
   it('serves placeholder pages at / and /admin when the apps are not built', async () => {
     const home = await ctx.http().get('/').set('Accept', 'text/html').expect(200);
     expect(home.text).toContain('Consigne');
+    await ctx.http().get('/admin').expect(301).expect('Location', '/admin/');
     const admin = await ctx.http().get('/admin/').set('Accept', 'text/html').expect(200);
     expect(admin.text).toContain('professionnels');
   });

@@ -45,7 +45,9 @@ function singlePageApp(root: string | undefined, name: string) {
 
 export function webApps(roots: WebRoots) {
   const router = express.Router();
-  router.get('/admin', (req, res, next) => (req.originalUrl === '/admin' ? res.redirect(301, '/admin/') : next()));
+  router.use((req: Request, res: Response, next: NextFunction) =>
+    req.path === '/admin' ? res.redirect(301, '/admin/') : next(),
+  );
   router.use('/admin', singlePageApp(roots.backoffice, "L'espace des professionnels"));
   router.use('/', singlePageApp(roots.beneficiary, "L'application des bénéficiaires"));
   return router;
