@@ -19,7 +19,8 @@ ENV NODE_ENV=production PORT=3000 DATA_DIR=/data
 WORKDIR /app
 COPY --from=build --chown=root:root /app/package.json ./
 COPY --from=build --chown=root:root /app/node_modules node_modules
-COPY --from=build --chown=root:root /app/database/package.json /app/database/dist database/
+COPY --from=build --chown=root:root /app/database/package.json database/
+COPY --from=build --chown=root:root /app/database/dist database/dist
 COPY --from=build --chown=root:root /app/server/package.json server/
 COPY --from=build --chown=root:root /app/server/dist server/dist
 COPY --from=build --chown=root:root /app/backoffice/dist backoffice/dist
