@@ -37,7 +37,7 @@ const databaseLeg = (name: 'sqlite' | 'mariadb') => ({
 
 export default defineConfig({
   // `source` makes workspace packages resolve to their TypeScript sources (see their `exports`).
-  ssr: { resolve: { conditions: ['source', 'module', 'node', 'development|production'] } },
+  ssr: { resolve: { conditions: ['source', 'node', 'development|production'] } },
   test: {
     testTimeout: 20_000,
     hookTimeout: 60_000,
