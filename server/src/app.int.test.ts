@@ -17,7 +17,20 @@ describe('system routes', () => {
 
   it('answers readiness when the database is reachable', async () => {
     const res = await ctx.http().get('/api/ready').expect(200);
-    expect(res.body).toMatchObject({ status: 'ok', database: 'ok' });
+    expect(res.body).toMatchObject({ status: 'ok', database: 'ok', storage: 'ok' });
+  });
+
+  it('answers 503 on readiness when the object store is unreachable', async () => {
+    const unreachable = await createTestContext({
+      STORAGE_URL: 's3://consigne-test',
+      S3_ENDPOINT: 'http://127.0.0.1:9',
+    });
+    try {
+      const res = await unreachable.http().get('/api/ready').expect(503);
+      expect(res.body).toMatchObject({ code: 'storage_unavailable' });
+    } finally {
+      await unreachable.close();
+    }
   });
 
   it('serves a valid OpenAPI 3.1 document with an operationId on every operation', async () => {

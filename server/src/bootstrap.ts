@@ -6,6 +6,8 @@ import { entities } from './entities.js';
 import { openDevOutbox } from './notifications/dev-outbox.js';
 import { createOutboxMailer, createSmtpMailer } from './notifications/mailer.js';
 import { createOutboxSmsSender, createTwilioSmsSender } from './notifications/sms.js';
+import { createBlobStore } from './storage/create-blob-store.js';
+import { MasterKeyRing } from './storage/master-keys.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { createLogger, type Logger } from './shared/logger.js';
 
@@ -43,7 +45,15 @@ export async function createDeps(config: Readonly<Config>, overrides: DepsOverri
           log: logger,
         })
       : createOutboxSmsSender(outbox!);
-  return { config, db, clock, logger, mailer, sms, outbox };
+  const storage = createBlobStore(config.STORAGE_URL, {
+    endpoint: config.S3_ENDPOINT,
+    region: config.S3_REGION,
+    forcePathStyle: config.S3_FORCE_PATH_STYLE,
+    accessKeyId: config.S3_ACCESS_KEY_ID,
+    secretAccessKey: config.S3_SECRET_ACCESS_KEY,
+  });
+  const keys = MasterKeyRing.parse(config.MASTER_KEYS);
+  return { config, db, clock, logger, storage, keys, mailer, sms, outbox };
 }
 
 export async function closeDeps(deps: Deps): Promise<void> {

@@ -3,6 +3,8 @@ import type { Config } from './config.js';
 import type { DevOutbox } from './notifications/dev-outbox.js';
 import type { Mailer } from './notifications/mailer.js';
 import type { SmsSender } from './notifications/sms.js';
+import type { BlobStore } from './storage/blob-store.js';
+import type { MasterKeyRing } from './storage/master-keys.js';
 import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
 
@@ -12,6 +14,10 @@ export interface Deps {
   db: DataSource;
   clock: Clock;
   logger: Logger;
+  /** Encrypted document objects: local disk or any S3-compatible store. */
+  storage: BlobStore;
+  /** Wraps and unwraps each document's data key (MASTER_KEYS). */
+  keys: MasterKeyRing;
   mailer: Mailer;
   sms: SmsSender;
   /** Set in the embedded/dev mode only, where SMS and e-mail are kept instead of sent. */

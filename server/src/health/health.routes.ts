@@ -3,7 +3,7 @@ import { serviceUnavailable } from '../http/errors.js';
 import { defineRoute } from '../http/route.js';
 
 const status = z.object({ status: z.literal('ok') });
-const readiness = z.object({ status: z.literal('ok'), database: z.literal('ok') });
+const readiness = z.object({ status: z.literal('ok'), database: z.literal('ok'), storage: z.literal('ok') });
 
 export const healthRoutes = [
   defineRoute({
@@ -33,7 +33,12 @@ export const healthRoutes = [
       } catch {
         throw serviceUnavailable('database_unavailable', 'La base de données est momentanément indisponible.');
       }
-      return { status: 'ok' as const, database: 'ok' as const };
+      try {
+        await deps.storage.ping();
+      } catch {
+        throw serviceUnavailable('storage_unavailable', 'Le stockage des documents est momentanément indisponible.');
+      }
+      return { status: 'ok' as const, database: 'ok' as const, storage: 'ok' as const };
     },
   }),
 ];
