@@ -1,15 +1,14 @@
 import express from 'express';
 import { authenticate } from './auth/authenticate.js';
 import type { Deps } from './deps.js';
-import { docsRouter, openApiRoute } from './http/docs.js';
+import { docsRouter } from './http/docs.js';
 import { errorMiddleware, unknownRoute } from './http/error-middleware.js';
 import { originCheck } from './http/origin-check.js';
 import { requestLogging } from './http/request-logging.js';
-import { toHandler, type AnyRoute } from './http/route.js';
+import { toHandler } from './http/route.js';
 import { securityHeaders } from './http/security-headers.js';
 import { webApps, type WebRoots } from './http/web-apps.js';
-import { domainRoutes } from './routes.js';
-import { version } from './version.js';
+import { apiRoutes } from './openapi-document.js';
 
 export interface AppOptions {
   webRoots?: WebRoots;
@@ -27,10 +26,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.use(requestLogging(deps.logger));
   app.use(securityHeaders(deps.config));
 
-  const routes: AnyRoute[] = [
-    ...domainRoutes,
-    openApiRoute(() => routes, { version, serverUrl: deps.config.PUBLIC_URL }),
-  ];
+  const routes = apiRoutes(deps.config.PUBLIC_URL);
   const api = express.Router();
   api.use('/docs', docsRouter());
   api.use(originCheck(deps.config));
