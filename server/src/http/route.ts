@@ -28,10 +28,10 @@ export interface HandlerContext<P, Q, B> {
   req: Request;
   res: Response;
   /** Appends an audit event for this request (actor and request id filled in) inside `em`'s transaction. */
-  audit(
+  audit: (
     em: EntityManager,
     event: Omit<AuditInput, 'actor' | 'requestId'> & { actor?: AuditInput['actor'] },
-  ): Promise<void>;
+  ) => Promise<void>;
 }
 
 export interface RouteDefinition<P extends Input = Input, Q extends Input = Input, B extends Input = Input> {

@@ -5,10 +5,13 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-/** A clock the tests move by hand. */
+/**
+ * A clock the tests move by hand. It starts at the real current time by default, so that cookie
+ * expiry dates it produces are in the future for the HTTP client too.
+ */
 export class ManualClock implements Clock {
   #ms: number;
-  constructor(start: Date | string = '2026-01-15T09:00:00.000Z') {
+  constructor(start: Date | string = systemClock.now()) {
     this.#ms = new Date(start).getTime();
   }
   now(): Date {
