@@ -1,5 +1,12 @@
 import { AuditEventEntity, AuditHeadEntity } from './audit/audit-event.entity.js';
 import { SessionEntity } from './auth/session.entity.js';
+import {
+  AuthRateEventEntity,
+  BeneficiaryLoginFailureEntity,
+  OtpCodeEntity,
+  SmsDailyCounterEntity,
+} from './auth/sms-login.entity.js';
+import { EmergencyCodeEntity, FollowMatchEntity } from './beneficiaries/beneficiary-account.entity.js';
 import { BeneficiaryEntity, FollowEntity } from './beneficiaries/beneficiary.entity.js';
 import {
   StaffMemberEntity,
@@ -19,6 +26,12 @@ export const entities = [
   BeneficiaryEntity,
   FollowEntity,
   SessionEntity,
+  OtpCodeEntity,
+  AuthRateEventEntity,
+  SmsDailyCounterEntity,
+  BeneficiaryLoginFailureEntity,
+  EmergencyCodeEntity,
+  FollowMatchEntity,
   AuditEventEntity,
   AuditHeadEntity,
 ];

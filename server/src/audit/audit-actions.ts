@@ -54,6 +54,7 @@ export const auditActions = [
   'document.integrity_failed',
   'vault.exported',
   'document_type.updated',
+  'document_type.created',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -1,5 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
+import { verifyAuditChain } from '../audit/audit.service.js';
 import type { Deps } from '../deps.js';
+import { createPlatformAdmin } from '../staff/platform-admin-command.js';
 
 export interface Command {
   name: string;
@@ -26,6 +28,27 @@ export const commands: Command[] = [
       await db.undoLastMigration({ transaction: 'each' });
       console.log('Reverted the last migration.');
       return 0;
+    },
+  },
+  {
+    name: 'create-platform-admin',
+    summary: 'Invite a platform admin (--email, optional --name, --locale); prints a one-time link.',
+    options: { email: { type: 'string' }, name: { type: 'string' }, locale: { type: 'string' } },
+    run: createPlatformAdmin,
+  },
+  {
+    name: 'audit:verify',
+    summary: 'Check the hash chain of the audit log; exits 1 at the first broken link.',
+    run: async ({ db }) => {
+      const verdict = await verifyAuditChain(db);
+      if (verdict.ok) {
+        console.log(`OK: ${verdict.events} audit events, chain intact.`);
+        return 0;
+      }
+      console.log(
+        `BROKEN at seq ${verdict.brokenAtSeq} (${verdict.reason}); ${verdict.events} events verified before it.`,
+      );
+      return 1;
     },
   },
 ];

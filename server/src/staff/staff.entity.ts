@@ -19,6 +19,8 @@ export interface StaffMember {
   /** The TOTP secret, encrypted with the server secret; null until MFA is enrolled. */
   totpSecret: string | null;
   mfaEnrolledAt: Date | null;
+  /** The last accepted TOTP time step (Unix time / 30 s): a code is never accepted twice (STAFF-3). */
+  lastTotpStep?: number | null;
   platformAdmin: boolean;
   locale: string;
   failedLogins: number;
@@ -38,6 +40,7 @@ export const StaffMemberEntity = new EntitySchema<StaffMember>({
     passwordHash: varchar(255, true),
     totpSecret: varchar(255, true),
     mfaEnrolledAt: nullableTimestamp,
+    lastTotpStep: { type: 'integer', nullable: true },
     platformAdmin: { type: 'boolean', default: false },
     locale: varchar(5),
     failedLogins: { type: 'integer', default: 0 },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { constants, createWriteStream } from 'node:fs';
+import { constants, createWriteStream, type WriteStream } from 'node:fs';
 import { access, mkdir, open, opendir, rename, rmdir, stat, unlink } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -51,17 +51,20 @@ export class DiskBlobStore implements BlobStore {
 
   async put(key: string, body: Readable): Promise<{ size: number }> {
     const temp = join(this.root, TEMP_DIR, randomUUID());
+    let file: WriteStream | undefined;
     try {
       const target = this.#path(key);
       await mkdir(dirname(temp), { recursive: true, mode: 0o700 });
       // `flush` fsyncs the file before it is closed, so the rename below never exposes a file
       // whose bytes are not on disk yet.
-      const file = createWriteStream(temp, { flags: 'wx', mode: 0o600, flush: true });
+      file = createWriteStream(temp, { flags: 'wx', mode: 0o600, flush: true });
       await pipeline(body, file);
       await this.#renameIntoPlace(temp, target);
       return { size: file.bytesWritten };
     } catch (error) {
       body.destroy();
+      // A stream destroyed while still opening creates its file afterwards: wait for it to close.
+      if (file && !file.closed) await new Promise<void>((closed) => file!.once('close', () => closed()));
       await ignoring(['ENOENT'], unlink(temp));
       throw error;
     }

@@ -1,0 +1,205 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditEventEntity } from '../audit/audit-event.entity.js';
+import { settleBackground } from '../auth/background.js';
+import { MINUTE, SECOND } from '../shared/clock.js';
+import { startFakeTwilio, type FakeTwilio } from '../../test/support/fake-twilio.js';
+import { makeBeneficiary, makeStructure } from '../../test/support/factories.js';
+import { createTestContext, type TestContext } from '../../test/support/test-context.js';
+import { FollowEntity } from './beneficiary.entity.js';
+import { freshPhone, makeReferent, smsLogin, twilioEnv } from './test-support/accounts.js';
+
+let fake: FakeTwilio;
+let ctx: TestContext;
+
+beforeAll(async () => {
+  fake = await startFakeTwilio();
+  ctx = await createTestContext(twilioEnv(fake));
+});
+afterAll(async () => {
+  await settleBackground();
+  await ctx.close();
+  await fake.close();
+});
+
+/** Structure A follows the beneficiary; a referent of B found them as a duplicate (the only way to get a matchId). */
+async function setup() {
+  const a = await makeStructure(ctx, { name: 'CCAS Alpha' });
+  const b = await makeStructure(ctx, { name: 'Association Beta' });
+  const refA = await makeReferent(ctx, a);
+  const refB = await makeReferent(ctx, b);
+  const x = await makeBeneficiary(ctx, { followedBy: [a], overrides: { phone: freshPhone() } });
+  const dup = await refB.agent
+    .post('/api/beneficiaries')
+    .send({ firstName: 'Autre', lastName: 'Nom', birthDate: '1999-09-09', phone: x.phone });
+  expect(dup.status).toBe(409);
+  return { a, b, refA, refB, x, matchId: dup.body.matchId as string };
+}
+
+const actions = async (beneficiaryId: string) =>
+  (await ctx.deps.db.getRepository(AuditEventEntity).find({ where: { beneficiaryId }, order: { seq: 'ASC' } })).map(
+    (e) => e.action,
+  );
+
+describe('consent in the app', () => {
+  it('creates a pending follow that gives no access until the beneficiary accepts', async () => {
+    const { b, refB, x, matchId } = await setup();
+    const asked = await refB.agent
+      .post('/api/beneficiaries/follow-requests')
+      .send({ beneficiaryId: matchId, channel: 'app' });
+    expect(asked.status).toBe(201);
+    expect(asked.body).toMatchObject({ status: 'pending', channel: 'app', codeSent: false });
+    expect(JSON.stringify(asked.body)).not.toContain(x.lastName);
+    expect((await refB.agent.get(`/api/beneficiaries/${x.id}`)).status).toBe(404);
+
+    const me = await smsLogin(ctx, fake, x.phone);
+    const mine = await me.get('/api/me/follows');
+    expect(mine.status).toBe(200);
+    expect(mine.body.data).toHaveLength(2);
+    expect(mine.body.data).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ status: 'active', structure: expect.objectContaining({ name: 'CCAS Alpha' }) }),
+        expect.objectContaining({
+          id: asked.body.id,
+          status: 'pending',
+          structure: { id: b.id, name: 'Association Beta' },
+        }),
+      ]),
+    );
+
+    const answered = await me.post(`/api/me/follows/${asked.body.id}/answer`).send({ accept: true });
+    expect(answered.status).toBe(200);
+    expect(answered.body).toMatchObject({ status: 'active', consentChannel: 'app' });
+    expect((await refB.agent.get(`/api/beneficiaries/${x.id}`)).status).toBe(200);
+    expect((await me.post(`/api/me/follows/${asked.body.id}/answer`).send({ accept: true })).status).toBe(404);
+    expect(await actions(x.id)).toEqual(
+      expect.arrayContaining(['beneficiary.follow_requested', 'beneficiary.follow_answered']),
+    );
+  });
+
+  it('lets the beneficiary refuse; the structure may ask again later', async () => {
+    const { refB, x, matchId } = await setup();
+    const asked = await refB.agent
+      .post('/api/beneficiaries/follow-requests')
+      .send({ beneficiaryId: matchId, channel: 'app' });
+    const me = await smsLogin(ctx, fake, x.phone);
+    const refused = await me.post(`/api/me/follows/${asked.body.id}/answer`).send({ accept: false });
+    expect(refused.body.status).toBe('refused');
+    expect((await refB.agent.get(`/api/beneficiaries/${x.id}`)).status).toBe(404);
+    expect((await me.get('/api/me/follows')).body.data).toHaveLength(1);
+    const again = await refB.agent
+      .post('/api/beneficiaries/follow-requests')
+      .send({ beneficiaryId: matchId, channel: 'app' });
+    expect(again.status).toBe(201);
+    expect(again.body.id).toBe(asked.body.id);
+  });
+
+  it('refuses a follow request for an id the structure never matched (AUTHZ-2), and one it already follows', async () => {
+    const { refA, refB, x } = await setup();
+    const stranger = await makeBeneficiary(ctx, { followedBy: [], overrides: { phone: freshPhone() } });
+    expect(
+      (await refB.agent.post('/api/beneficiaries/follow-requests').send({ beneficiaryId: stranger.id, channel: 'app' }))
+        .status,
+    ).toBe(404);
+    const already = await refA.agent
+      .post('/api/beneficiaries/follow-requests')
+      .send({ beneficiaryId: x.id, channel: 'app' });
+    expect(already.status).toBe(409);
+    expect(
+      (
+        await refB.agent
+          .post('/api/beneficiaries/follow-requests')
+          .send({ beneficiaryId: x.id, channel: 'app', structureId: 'x' })
+      ).status,
+    ).toBe(400);
+  });
+});
+
+describe('consent at the desk with a code', () => {
+  it('sends a consent code to the beneficiary; the right code activates the follow', async () => {
+    const { refB, x, matchId } = await setup();
+    const asked = await refB.agent
+      .post('/api/beneficiaries/follow-requests')
+      .send({ beneficiaryId: matchId, channel: 'desk_code' });
+    expect(asked.status).toBe(201);
+    expect(asked.body).toMatchObject({
+      status: 'pending',
+      channel: 'desk_code',
+      codeSent: true,
+      expiresInSeconds: 600,
+    });
+    const sms = fake.messages.filter((m) => m.to === x.phone).at(-1)!;
+    const code = fake.lastCodeFor(x.phone);
+    expect(sms.body).toBe(
+      `Consigne : votre code pour accepter un accompagnement est ${code}. Il expire dans 10 minutes. Donnez-le seulement en personne.`,
+    );
+    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+    const bad = await refB.agent
+      .post(`/api/beneficiaries/follow-requests/${asked.body.id}/confirm`)
+      .send({ code: wrong });
+    expect(bad.status).toBe(400);
+    expect(bad.body.attemptsLeft).toBe(4);
+    const ok = await refB.agent.post(`/api/beneficiaries/follow-requests/${asked.body.id}/confirm`).send({ code });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ status: 'active', channel: 'desk_code' });
+    expect((await refB.agent.get(`/api/beneficiaries/${x.id}`)).status).toBe(200);
+    expect(
+      (await refB.agent.post(`/api/beneficiaries/follow-requests/${asked.body.id}/confirm`).send({ code })).status,
+    ).toBe(404);
+  });
+
+  it('refuses an expired code, and a code confirmed by another structure', async () => {
+    const { refA, refB, matchId } = await setup();
+    const asked = await refB.agent
+      .post('/api/beneficiaries/follow-requests')
+      .send({ beneficiaryId: matchId, channel: 'desk_code' });
+    const code = fake.messages.at(-1)!.body.match(/\d{6}/)![0];
+    expect(
+      (await refA.agent.post(`/api/beneficiaries/follow-requests/${asked.body.id}/confirm`).send({ code })).status,
+    ).toBe(404);
+    ctx.clock.advance(10 * MINUTE + SECOND);
+    const late = await refB.agent.post(`/api/beneficiaries/follow-requests/${asked.body.id}/confirm`).send({ code });
+    expect(late.status).toBe(400);
+    expect(late.body.code).toBe('code_expired');
+  });
+});
+
+describe('unfollowing', () => {
+  it('takes effect on the very next request of that structure, and is audited', async () => {
+    const a = await makeStructure(ctx);
+    const b = await makeStructure(ctx);
+    const refA = await makeReferent(ctx, a);
+    const refB = await makeReferent(ctx, b);
+    const x = await makeBeneficiary(ctx, { followedBy: [a, b], overrides: { phone: freshPhone() } });
+    expect((await refB.agent.get(`/api/beneficiaries/${x.id}`)).status).toBe(200);
+    expect((await refB.agent.get('/api/beneficiaries')).body.total).toBe(1);
+
+    const me = await smsLogin(ctx, fake, x.phone);
+    const follows = (await me.get('/api/me/follows')).body.data as { id: string; structure: { id: string } }[];
+    const followB = follows.find((f) => f.structure.id === b.id)!;
+    expect((await me.delete(`/api/me/follows/${followB.id}`)).status).toBe(204);
+
+    expect((await refB.agent.get(`/api/beneficiaries/${x.id}`)).status).toBe(404);
+    expect((await refB.agent.patch(`/api/beneficiaries/${x.id}`).send({ firstName: 'Z' })).status).toBe(404);
+    expect((await refB.agent.post(`/api/beneficiaries/${x.id}/sessions/revoke`)).status).toBe(404);
+    expect((await refB.agent.get('/api/beneficiaries')).body.total).toBe(0);
+    expect((await refA.agent.get(`/api/beneficiaries/${x.id}`)).status).toBe(200);
+    expect((await me.delete(`/api/me/follows/${followB.id}`)).status).toBe(404);
+
+    const stored = await ctx.deps.db.getRepository(FollowEntity).findOneByOrFail({ id: followB.id });
+    expect(stored.status).toBe('ended');
+    const [event] = await ctx.deps.db
+      .getRepository(AuditEventEntity)
+      .findBy({ action: 'beneficiary.unfollowed', beneficiaryId: x.id });
+    expect(event).toMatchObject({ structureId: b.id, actorKind: 'beneficiary', targetId: followB.id });
+  });
+
+  it("answers 404 for another beneficiary's follow", async () => {
+    const a = await makeStructure(ctx);
+    const x = await makeBeneficiary(ctx, { followedBy: [a], overrides: { phone: freshPhone() } });
+    const y = await makeBeneficiary(ctx, { followedBy: [a], overrides: { phone: freshPhone() } });
+    const follow = await ctx.deps.db.getRepository(FollowEntity).findOneByOrFail({ beneficiaryId: x.id });
+    const meY = await smsLogin(ctx, fake, y.phone);
+    expect((await meY.delete(`/api/me/follows/${follow.id}`)).status).toBe(404);
+    expect((await meY.post(`/api/me/follows/${follow.id}/answer`).send({ accept: true })).status).toBe(404);
+  });
+});
