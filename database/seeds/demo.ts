@@ -1,6 +1,6 @@
 /**
- * The demo data `npm start` seeds on first run. Fictional people only; the seed grows with the
- * product (staff, beneficiaries and sample papers join as their features land).
+ * The demo data `npm start` seeds on first run (development only: production refuses SEED_DEMO).
+ * Fictional people only. The staff password and TOTP secrets are public on purpose.
  */
 export const demoStructure = {
   name: 'CCAS de Démo',
@@ -9,4 +9,29 @@ export const demoStructure = {
   address: '1 place de la Mairie, 69000 Lyon',
   contactEmail: 'accueil@ccas-demo.example',
   contactPhone: '+33400000000',
+} as const;
+
+export const demoPassword = 'demo-consigne-2026';
+
+export const demoStaff = [
+  {
+    email: 'admin@ccas-demo.example',
+    displayName: 'Alice Admin (démo)',
+    role: 'admin',
+    totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+  },
+  {
+    email: 'referente@ccas-demo.example',
+    displayName: 'Rachida Référente (démo)',
+    role: 'referent',
+    totpSecret: 'KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU',
+  },
+] as const;
+
+export const demoBeneficiary = {
+  firstName: 'Camille',
+  lastName: 'Démo',
+  birthDate: '1984-06-02',
+  phone: '+33600000001',
+  locale: 'fr',
 } as const;

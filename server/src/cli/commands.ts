@@ -1,6 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import { verifyAuditChain } from '../audit/audit.service.js';
 import type { Deps } from '../deps.js';
+import { printDemoTotp } from '../seed/demo-totp-command.js';
 import { createPlatformAdmin } from '../staff/platform-admin-command.js';
 
 export interface Command {
@@ -50,5 +51,10 @@ export const commands: Command[] = [
       );
       return 1;
     },
+  },
+  {
+    name: 'demo:totp',
+    summary: 'Development only: print the current TOTP codes of the demo staff accounts.',
+    run: printDemoTotp,
   },
 ];

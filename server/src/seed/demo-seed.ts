@@ -1,5 +1,10 @@
-import { demoStructure } from '@consigne/database/seeds/demo';
+import { randomUUID } from 'node:crypto';
+import { demoBeneficiary, demoPassword, demoStaff, demoStructure } from '@consigne/database/seeds/demo';
+import { BeneficiaryEntity, FollowEntity } from '../beneficiaries/beneficiary.entity.js';
 import type { Deps } from '../deps.js';
+import { hashPassword } from '../staff/passwords.js';
+import { StaffMemberEntity, StaffMembershipEntity } from '../staff/staff.entity.js';
+import { encryptTotpSecret } from '../staff/totp.js';
 import { createStructure, findStructureByName } from '../structures/structure.service.js';
 
 export interface DemoSummary {
@@ -7,15 +12,77 @@ export interface DemoSummary {
   describe(): string[];
 }
 
-/** Seeds the demo on first run only: a second start finds the demo structure and changes nothing. */
+/**
+ * Seeds the demo on first run only: a second start finds the demo structure and changes nothing.
+ * Accounts are written directly (they are enrolled already: no invitation, no SMS).
+ */
 export async function seedDemo(deps: Deps): Promise<DemoSummary> {
+  const passwordHash = await hashPassword(demoPassword);
   const created = await deps.db.transaction(async (em) => {
     if (await findStructureByName(em, demoStructure.name)) return false;
-    await createStructure(em, deps.clock, demoStructure);
+    const now = deps.clock.now();
+    const structure = await createStructure(em, deps.clock, demoStructure);
+    for (const person of demoStaff) {
+      const staffId = randomUUID();
+      await em.getRepository(StaffMemberEntity).insert({
+        id: staffId,
+        email: person.email,
+        displayName: person.displayName,
+        passwordHash,
+        totpSecret: encryptTotpSecret(deps.config.SECRET_KEY, person.totpSecret),
+        mfaEnrolledAt: now,
+        platformAdmin: false,
+        locale: 'fr',
+        failedLogins: 0,
+        lockedUntil: null,
+        deactivatedAt: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await em.getRepository(StaffMembershipEntity).insert({
+        id: randomUUID(),
+        staffId,
+        structureId: structure.id,
+        role: person.role,
+        deactivatedAt: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+    const beneficiaryId = randomUUID();
+    await em.getRepository(BeneficiaryEntity).insert({
+      id: beneficiaryId,
+      ...demoBeneficiary,
+      email: null,
+      lockedAt: null,
+      lockReason: null,
+      createdByStructureId: structure.id,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await em.getRepository(FollowEntity).insert({
+      id: randomUUID(),
+      structureId: structure.id,
+      beneficiaryId,
+      status: 'active',
+      requestedByStaffId: null,
+      consentChannel: 'creation',
+      endedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    });
     return true;
   });
   return {
     created,
-    describe: () => [`Démo : structure « ${demoStructure.name} »${created ? ' créée' : ''}.`],
+    describe: () => [
+      `Démo${created ? ' (créée à ce démarrage)' : ''} — structure « ${demoStructure.name} » :`,
+      ...demoStaff.map(
+        (p) =>
+          `  ${p.role === 'admin' ? 'Admin de structure' : 'Référente'} : ${p.email} / ${demoPassword} (TOTP : ${p.totpSecret})`,
+      ),
+      '  Code TOTP du moment : npm run cli -- demo:totp',
+      `  Bénéficiaire : ${demoBeneficiary.phone.replace('+33', '0')} — le code SMS arrive dans la boîte d'envoi de développement`,
+    ],
   };
 }
