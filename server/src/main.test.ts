@@ -48,8 +48,10 @@ describe('starting the server', () => {
             found(match[1]!);
           });
         });
-        expect(server.output().stdout).toContain(run === 'first' ? '« CCAS de Démo » créée' : '« CCAS de Démo »');
-        if (run === 'second') expect(server.output().stdout).not.toContain('créée');
+        expect(server.output().stdout).toContain('structure « CCAS de Démo »');
+        expect(server.output().stdout).toContain('referente@ccas-demo.example / demo-consigne-2026');
+        if (run === 'first') expect(server.output().stdout).toContain('créée à ce démarrage');
+        else expect(server.output().stdout).not.toContain('créée');
         const health = await fetch(`${base}/api/health`);
         expect(health.status).toBe(200);
         expect((await fetch(`${base}/`, { headers: { Accept: 'text/html' } })).status).toBe(200);
