@@ -1,31 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
 import {
   anonymousClient,
   freshPhone,
   makeReferent,
   smsLogin,
-  twilioEnv,
+  twilioTestContext,
 } from '../beneficiaries/test-support/accounts.js';
 import { DAY, HOUR, MINUTE } from '../shared/clock.js';
-import { startFakeTwilio, type FakeTwilio } from '../../test/support/fake-twilio.js';
+import type { FakeTwilio } from '../../test/support/fake-twilio.js';
 import { makeBeneficiary, makeStaff, makeStructure, signIn } from '../../test/support/factories.js';
-import { createTestContext, type TestContext } from '../../test/support/test-context.js';
+import { type TestContext } from '../../test/support/test-context.js';
 import { settleBackground } from './background.js';
 import { SessionEntity } from './session.entity.js';
 
 let fake: FakeTwilio;
 let ctx: TestContext;
 
-beforeAll(async () => {
-  fake = await startFakeTwilio();
-  ctx = await createTestContext(twilioEnv(fake));
-});
-afterAll(async () => {
-  await settleBackground();
-  await ctx.close();
-  await fake.close();
-});
+const env = twilioTestContext();
+beforeAll(() => ({ ctx, fake } = env));
 
 const account = (structures = [] as Awaited<ReturnType<typeof makeStructure>>[]) =>
   makeBeneficiary(ctx, { followedBy: structures, overrides: { phone: freshPhone() } });

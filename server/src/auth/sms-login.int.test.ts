@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
 import { BeneficiaryEntity } from '../beneficiaries/beneficiary.entity.js';
 import {
@@ -9,9 +9,10 @@ import {
   requestCode,
   someIp,
   twilioEnv,
+  twilioTestContext,
 } from '../beneficiaries/test-support/accounts.js';
 import { MINUTE, HOUR, SECOND, DAY } from '../shared/clock.js';
-import { startFakeTwilio, type FakeTwilio } from '../../test/support/fake-twilio.js';
+import type { FakeTwilio } from '../../test/support/fake-twilio.js';
 import { makeBeneficiary, makeStructure } from '../../test/support/factories.js';
 import { createTestContext, type TestContext } from '../../test/support/test-context.js';
 import { settleBackground } from './background.js';
@@ -21,15 +22,8 @@ import { OtpCodeEntity } from './sms-login.entity.js';
 let fake: FakeTwilio;
 let ctx: TestContext;
 
-beforeAll(async () => {
-  fake = await startFakeTwilio();
-  ctx = await createTestContext(twilioEnv(fake));
-});
-afterAll(async () => {
-  await settleBackground();
-  await ctx.close();
-  await fake.close();
-});
+const env = twilioTestContext();
+beforeAll(() => ({ ctx, fake } = env));
 
 const smsTo = (phone: string) => fake.messages.filter((m) => m.to === phone);
 

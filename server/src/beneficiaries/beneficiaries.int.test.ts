@@ -1,12 +1,12 @@
 import { inflateSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
 import { settleBackground } from '../auth/background.js';
 import { SessionEntity } from '../auth/session.entity.js';
 import { MINUTE } from '../shared/clock.js';
-import { startFakeTwilio, type FakeTwilio } from '../../test/support/fake-twilio.js';
+import type { FakeTwilio } from '../../test/support/fake-twilio.js';
 import { makeBeneficiary, makeStaff, makeStructure, signIn } from '../../test/support/factories.js';
-import { createTestContext, type TestContext } from '../../test/support/test-context.js';
+import { type TestContext } from '../../test/support/test-context.js';
 import { EmergencyCodeEntity } from './beneficiary-account.entity.js';
 import { BeneficiaryEntity } from './beneficiary.entity.js';
 import {
@@ -15,21 +15,14 @@ import {
   makeReferent,
   requestCode,
   smsLogin,
-  twilioEnv,
+  twilioTestContext,
 } from './test-support/accounts.js';
 
 let fake: FakeTwilio;
 let ctx: TestContext;
 
-beforeAll(async () => {
-  fake = await startFakeTwilio();
-  ctx = await createTestContext(twilioEnv(fake));
-});
-afterAll(async () => {
-  await settleBackground();
-  await ctx.close();
-  await fake.close();
-});
+const env = twilioTestContext();
+beforeAll(() => ({ ctx, fake } = env));
 
 const smsTo = (phone: string) => fake.messages.filter((m) => m.to === phone);
 const events = (where: Partial<Record<'action' | 'beneficiaryId', string>>) =>

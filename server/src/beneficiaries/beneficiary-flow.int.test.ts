@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { settleBackground } from '../auth/background.js';
-import { startFakeTwilio, type FakeTwilio } from '../../test/support/fake-twilio.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import type { FakeTwilio } from '../../test/support/fake-twilio.js';
 import { makeStructure } from '../../test/support/factories.js';
-import { createTestContext, type TestContext } from '../../test/support/test-context.js';
-import { adoptSession, anonymousClient, makeReferent, twilioEnv } from './test-support/accounts.js';
+import { type TestContext } from '../../test/support/test-context.js';
+import { adoptSession, anonymousClient, makeReferent, twilioTestContext } from './test-support/accounts.js';
 
 let fake: FakeTwilio;
 let ctx: TestContext;
 
-beforeAll(async () => {
-  fake = await startFakeTwilio();
-  ctx = await createTestContext(twilioEnv(fake));
-});
-afterAll(async () => {
-  await settleBackground();
-  await ctx.close();
-  await fake.close();
-});
+const env = twilioTestContext();
+beforeAll(() => ({ ctx, fake } = env));
 
 describe('issue #4 "done when": from creation by a referent to the beneficiary logged in by SMS', () => {
   it('creates, welcomes through the real twilio SDK, sends a code, verifies it and shows the beneficiary in getMe', async () => {

@@ -1,25 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
-import { settleBackground } from '../auth/background.js';
+
 import { MINUTE, SECOND } from '../shared/clock.js';
-import { startFakeTwilio, type FakeTwilio } from '../../test/support/fake-twilio.js';
+import type { FakeTwilio } from '../../test/support/fake-twilio.js';
 import { makeBeneficiary, makeStructure } from '../../test/support/factories.js';
-import { createTestContext, type TestContext } from '../../test/support/test-context.js';
+import { type TestContext } from '../../test/support/test-context.js';
 import { FollowEntity } from './beneficiary.entity.js';
-import { freshPhone, makeReferent, smsLogin, twilioEnv } from './test-support/accounts.js';
+import { freshPhone, makeReferent, smsLogin, twilioTestContext } from './test-support/accounts.js';
 
 let fake: FakeTwilio;
 let ctx: TestContext;
 
-beforeAll(async () => {
-  fake = await startFakeTwilio();
-  ctx = await createTestContext(twilioEnv(fake));
-});
-afterAll(async () => {
-  await settleBackground();
-  await ctx.close();
-  await fake.close();
-});
+const env = twilioTestContext();
+beforeAll(() => ({ ctx, fake } = env));
 
 /** Structure A follows the beneficiary; a referent of B found them as a duplicate (the only way to get a matchId). */
 async function setup() {

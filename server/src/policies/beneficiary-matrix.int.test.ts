@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import supertest from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { settleBackground } from '../auth/background.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+
 import { FollowEntity, type Beneficiary } from '../beneficiaries/beneficiary.entity.js';
-import { freshPhone, makeReferent, twilioEnv } from '../beneficiaries/test-support/accounts.js';
+import { freshPhone, makeReferent, twilioTestContext } from '../beneficiaries/test-support/accounts.js';
 import { StaffMembershipEntity } from '../staff/staff.entity.js';
 import type { Structure } from '../structures/structure.entity.js';
-import { startFakeTwilio, type FakeTwilio } from '../../test/support/fake-twilio.js';
 import { makeBeneficiary, makeStaff, makeStructure, signIn } from '../../test/support/factories.js';
-import { createTestContext, TEST_ORIGIN, type TestContext } from '../../test/support/test-context.js';
+import { TEST_ORIGIN, type TestContext } from '../../test/support/test-context.js';
 
 /**
  * AUTHZ-1/2/7/8 for every beneficiary route: who gets what, exactly. The fixture of each row is a
@@ -31,7 +30,6 @@ const ACTORS: ActorName[] = [
   'referentOfA',
 ];
 
-let fake: FakeTwilio;
 let ctx: TestContext;
 let a: Structure;
 let b: Structure;
@@ -39,9 +37,9 @@ let staffAgents: Record<'platformAdmin' | 'adminOfA' | 'referentOfB', supertest.
 let referentOfA: Awaited<ReturnType<typeof makeReferent>>;
 let other: { beneficiary: Beneficiary; agent: supertest.Agent };
 
+const env = twilioTestContext();
 beforeAll(async () => {
-  fake = await startFakeTwilio();
-  ctx = await createTestContext(twilioEnv(fake));
+  ({ ctx } = env);
   a = await makeStructure(ctx, { name: 'Structure A' });
   b = await makeStructure(ctx, { name: 'Structure B' });
   const platformAdmin = await makeStaff(ctx, { platformAdmin: true });
@@ -55,11 +53,6 @@ beforeAll(async () => {
   };
   const otherBeneficiary = await makeBeneficiary(ctx, { followedBy: [b], overrides: { phone: freshPhone() } });
   other = { beneficiary: otherBeneficiary, agent: await signIn(ctx, { beneficiary: otherBeneficiary }) };
-});
-afterAll(async () => {
-  await settleBackground();
-  await ctx.close();
-  await fake.close();
 });
 
 interface Fixture {

@@ -1,13 +1,13 @@
 import { randomInt } from 'node:crypto';
 import supertest from 'supertest';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { settleBackground } from '../../auth/background.js';
 import { StaffMemberEntity, type StaffMember } from '../../staff/staff.entity.js';
 import { currentTotp, encryptTotpSecret, generateTotpSecret } from '../../staff/totp.js';
 import type { Structure } from '../../structures/structure.entity.js';
-import type { FakeTwilio } from '../../../test/support/fake-twilio.js';
+import { startFakeTwilio, type FakeTwilio } from '../../../test/support/fake-twilio.js';
 import { makeStaff, signIn } from '../../../test/support/factories.js';
-import { TEST_ORIGIN, type TestContext } from '../../../test/support/test-context.js';
+import { createTestContext, TEST_ORIGIN, type TestContext } from '../../../test/support/test-context.js';
 
 /** Environment for `createTestContext` so that SMS go through the real twilio SDK to the loopback fake. */
 export const twilioEnv = (fake: FakeTwilio): Record<string, string> => ({
@@ -16,6 +16,24 @@ export const twilioEnv = (fake: FakeTwilio): Record<string, string> => ({
   TWILIO_FROM: '+33700000000',
   TWILIO_API_BASE_URL: fake.url,
 });
+
+/**
+ * One test context per file whose SMS go through the real twilio SDK to a loopback fake; the
+ * returned holder is filled in `beforeAll` and everything is closed in `afterAll`.
+ */
+export function twilioTestContext(): { ctx: TestContext; fake: FakeTwilio } {
+  const holder = {} as { ctx: TestContext; fake: FakeTwilio };
+  beforeAll(async () => {
+    holder.fake = await startFakeTwilio();
+    holder.ctx = await createTestContext(twilioEnv(holder.fake));
+  });
+  afterAll(async () => {
+    await settleBackground();
+    await holder.ctx.close();
+    await holder.fake.close();
+  });
+  return holder;
+}
 
 /** A fresh client address per call, so that the per-IP limit (OTP-7) only bites where a test wants it. */
 export const someIp = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
