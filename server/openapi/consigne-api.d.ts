@@ -682,6 +682,204 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/document-types': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The document types, in display order, grouped by theme (optionally one theme). */
+    get: operations['listDocumentTypes'];
+    put?: never;
+    /** Adds a document type (platform admin). */
+    post: operations['createDocumentType'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/document-types/{typeId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Edits a document type: label, theme, fields, default validity, retention (platform admin). */
+    patch: operations['updateDocumentType'];
+    trace?: never;
+  };
+  '/documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My documents (or my trash with `trash=true`), paged, filtered by theme, type or title. */
+    get: operations['listMyDocuments'];
+    put?: never;
+    /**
+     * Adds a paper to my vault (private): one PDF, one photo, or several photos combined into one PDF.
+     * @description multipart/form-data with `files` (1 to 20) and optional `title`, `typeId`, `typeFields` (JSON), `issueDate`, `expiryDate`, `combine=true` for several photos of one paper. The type is read from the content, images are re-encoded without metadata, PDFs with active content are refused, everything is encrypted at rest.
+     */
+    post: operations['uploadDocument'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/documents/{documentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A document's details: mine, or shared with my structure by a beneficiary it follows. */
+    get: operations['getDocument'];
+    put?: never;
+    post?: never;
+    /** Moves my document to the trash; it is destroyed (key and file) after 30 days. */
+    delete: operations['deleteDocument'];
+    options?: never;
+    head?: never;
+    /** Edits my document's title, type, type fields or dates. */
+    patch: operations['updateDocument'];
+    trace?: never;
+  };
+  '/documents/{documentId}/visibility': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Shares my document with the structures that follow me, or makes it private again (owner only). */
+    put: operations['setDocumentVisibility'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/documents/{documentId}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Takes my document back out of the trash. */
+    post: operations['restoreDocument'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/documents/{documentId}/content': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The file, decrypted and verified as it streams; HTTP Range supported; `inline=1` for previews. */
+    get: operations['downloadDocument'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/documents/{documentId}/thumbnail': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A small WebP preview of the document, decrypted and verified. */
+    get: operations['getDocumentThumbnail'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/beneficiaries/{beneficiaryId}/documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The documents a followed beneficiary shares with the structures that follow them (never private ones). */
+    get: operations['listBeneficiaryDocuments'];
+    put?: never;
+    /**
+     * Deposits a paper into a followed beneficiary's vault; it starts shared and the beneficiary is told.
+     * @description Same form and checks as `uploadDocument`. The beneficiary can make it private or delete it.
+     */
+    post: operations['depositDocument'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/access-log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My trace: which structure and which referent saw or did what in my vault, and when. */
+    get: operations['getMyAccessLog'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Everything in my vault as one ZIP: every original, manifest.json (with SHA-256) and my trace. */
+    get: operations['exportMyVault'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/openapi.json': {
     parameters: {
       query?: never;
@@ -4083,6 +4281,1505 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  listDocumentTypes: {
+    parameters: {
+      query?: {
+        theme?:
+          | 'identite'
+          | 'sante'
+          | 'logement'
+          | 'ressources'
+          | 'emploi'
+          | 'impots'
+          | 'famille'
+          | 'justice'
+          | 'vehicule'
+          | 'autre';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Types and themes */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** Format: uuid */
+              id: string;
+              code: string;
+              theme: string;
+              label: string;
+              fields: {
+                key: string;
+                label: string;
+                kind: string;
+              }[];
+              validityMonths: number | null;
+              retentionMonths: number | null;
+            }[];
+            themes: {
+              code: string;
+              label: string;
+              count: number;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createDocumentType: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          code: string;
+          label: string;
+          /** @enum {string} */
+          theme:
+            | 'identite'
+            | 'sante'
+            | 'logement'
+            | 'ressources'
+            | 'emploi'
+            | 'impots'
+            | 'famille'
+            | 'justice'
+            | 'vehicule'
+            | 'autre';
+          /** @default [] */
+          fields?: {
+            key: string;
+            label: string;
+            /** @enum {string} */
+            kind: 'text' | 'date' | 'number';
+          }[];
+          /** @default null */
+          validityMonths?: number | null;
+          /** @default null */
+          retentionMonths?: number | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            theme: string;
+            label: string;
+            fields: {
+              key: string;
+              label: string;
+              kind: string;
+            }[];
+            validityMonths: number | null;
+            retentionMonths: number | null;
+          };
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The code is taken */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  updateDocumentType: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        typeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          label?: string;
+          /** @enum {string} */
+          theme?:
+            | 'identite'
+            | 'sante'
+            | 'logement'
+            | 'ressources'
+            | 'emploi'
+            | 'impots'
+            | 'famille'
+            | 'justice'
+            | 'vehicule'
+            | 'autre';
+          fields?: {
+            key: string;
+            label: string;
+            /** @enum {string} */
+            kind: 'text' | 'date' | 'number';
+          }[];
+          validityMonths?: number | null;
+          retentionMonths?: number | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Updated */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            theme: string;
+            label: string;
+            fields: {
+              key: string;
+              label: string;
+              kind: string;
+            }[];
+            validityMonths: number | null;
+            retentionMonths: number | null;
+          };
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such type */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  listMyDocuments: {
+    parameters: {
+      query?: {
+        page?: number;
+        perPage?: number;
+        q?: string;
+        theme?:
+          | 'identite'
+          | 'sante'
+          | 'logement'
+          | 'ressources'
+          | 'emploi'
+          | 'impots'
+          | 'famille'
+          | 'justice'
+          | 'vehicule'
+          | 'autre';
+        typeId?: string;
+        trash?: '0' | '1' | 'true' | 'false';
+        sort?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of documents */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** Format: uuid */
+              id: string;
+              title: string;
+              type: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                label: string;
+                theme: string;
+              } | null;
+              typeFields: {
+                [key: string]: string;
+              } | null;
+              issueDate: string | null;
+              expiryDate: string | null;
+              /** @enum {string} */
+              visibility: 'private' | 'shared';
+              mime: string;
+              pages: number;
+              sizeBytes: number;
+              sha256: string;
+              uploadedBy: {
+                /** @enum {string} */
+                kind: 'beneficiary' | 'staff';
+                structure: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                } | null;
+              };
+              deletedAt: string | null;
+              createdAt: string;
+              updatedAt: string;
+            }[];
+            total: number;
+          };
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  uploadDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          files: string[];
+          title?: string;
+          /** Format: uuid */
+          typeId?: string;
+          /** @description JSON object of the type fields */
+          typeFields?: string;
+          issueDate?: string;
+          expiryDate?: string;
+          /** @enum {string} */
+          combine?: 'true' | 'false';
+        };
+      };
+    };
+    responses: {
+      /** @description Stored, encrypted */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            type: {
+              /** Format: uuid */
+              id: string;
+              code: string;
+              label: string;
+              theme: string;
+            } | null;
+            typeFields: {
+              [key: string]: string;
+            } | null;
+            issueDate: string | null;
+            expiryDate: string | null;
+            /** @enum {string} */
+            visibility: 'private' | 'shared';
+            mime: string;
+            pages: number;
+            sizeBytes: number;
+            sha256: string;
+            uploadedBy: {
+              /** @enum {string} */
+              kind: 'beneficiary' | 'staff';
+              structure: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+            };
+            deletedAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Malformed form or fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description File too large, image over 40 MP, or vault full */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not a PDF, JPEG, PNG, WebP or HEIC/HEIF by content */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Dangerous, damaged or infected file; unknown type; too many photos */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Too many uploads within the hour */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Antivirus configured but unreachable (fail closed), or storage down */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  getDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        documentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The document */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            type: {
+              /** Format: uuid */
+              id: string;
+              code: string;
+              label: string;
+              theme: string;
+            } | null;
+            typeFields: {
+              [key: string]: string;
+            } | null;
+            issueDate: string | null;
+            expiryDate: string | null;
+            /** @enum {string} */
+            visibility: 'private' | 'shared';
+            mime: string;
+            pages: number;
+            sizeBytes: number;
+            sha256: string;
+            uploadedBy: {
+              /** @enum {string} */
+              kind: 'beneficiary' | 'staff';
+              structure: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+            };
+            deletedAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not visible */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  deleteDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        documentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description In the trash */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not mine */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  updateDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        documentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          title?: string;
+          typeId?: string | null;
+          typeFields?: {
+            [key: string]: string;
+          } | null;
+          issueDate?: string | null;
+          expiryDate?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Updated */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            type: {
+              /** Format: uuid */
+              id: string;
+              code: string;
+              label: string;
+              theme: string;
+            } | null;
+            typeFields: {
+              [key: string]: string;
+            } | null;
+            issueDate: string | null;
+            expiryDate: string | null;
+            /** @enum {string} */
+            visibility: 'private' | 'shared';
+            mime: string;
+            pages: number;
+            sizeBytes: number;
+            sha256: string;
+            uploadedBy: {
+              /** @enum {string} */
+              kind: 'beneficiary' | 'staff';
+              structure: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+            };
+            deletedAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not mine */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  setDocumentVisibility: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        documentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          visibility: 'private' | 'shared';
+        };
+      };
+    };
+    responses: {
+      /** @description Visibility set */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            type: {
+              /** Format: uuid */
+              id: string;
+              code: string;
+              label: string;
+              theme: string;
+            } | null;
+            typeFields: {
+              [key: string]: string;
+            } | null;
+            issueDate: string | null;
+            expiryDate: string | null;
+            /** @enum {string} */
+            visibility: 'private' | 'shared';
+            mime: string;
+            pages: number;
+            sizeBytes: number;
+            sha256: string;
+            uploadedBy: {
+              /** @enum {string} */
+              kind: 'beneficiary' | 'staff';
+              structure: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+            };
+            deletedAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not mine */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  restoreDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        documentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Restored */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            type: {
+              /** Format: uuid */
+              id: string;
+              code: string;
+              label: string;
+              theme: string;
+            } | null;
+            typeFields: {
+              [key: string]: string;
+            } | null;
+            issueDate: string | null;
+            expiryDate: string | null;
+            /** @enum {string} */
+            visibility: 'private' | 'shared';
+            mime: string;
+            pages: number;
+            sizeBytes: number;
+            sha256: string;
+            uploadedBy: {
+              /** @enum {string} */
+              kind: 'beneficiary' | 'staff';
+              structure: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+            };
+            deletedAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not mine */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  downloadDocument: {
+    parameters: {
+      query?: {
+        inline?: '0' | '1' | 'true' | 'false';
+      };
+      header?: never;
+      path: {
+        documentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The whole file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': unknown;
+        };
+      };
+      /** @description The requested range */
+      206: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': unknown;
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not visible */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Range outside the file */
+      416: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description `integrity_error`: the stored file is damaged; nothing of it is sent */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  getDocumentThumbnail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        documentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description WebP image */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/webp': unknown;
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not visible */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description `integrity_error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  listBeneficiaryDocuments: {
+    parameters: {
+      query?: {
+        page?: number;
+        perPage?: number;
+        q?: string;
+        theme?:
+          | 'identite'
+          | 'sante'
+          | 'logement'
+          | 'ressources'
+          | 'emploi'
+          | 'impots'
+          | 'famille'
+          | 'justice'
+          | 'vehicule'
+          | 'autre';
+        typeId?: string;
+        sort?: string;
+      };
+      header?: never;
+      path: {
+        beneficiaryId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of shared documents */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** Format: uuid */
+              id: string;
+              title: string;
+              type: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                label: string;
+                theme: string;
+              } | null;
+              typeFields: {
+                [key: string]: string;
+              } | null;
+              issueDate: string | null;
+              expiryDate: string | null;
+              /** @enum {string} */
+              visibility: 'private' | 'shared';
+              mime: string;
+              pages: number;
+              sizeBytes: number;
+              sha256: string;
+              uploadedBy: {
+                /** @enum {string} */
+                kind: 'beneficiary' | 'staff';
+                structure: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                } | null;
+              };
+              deletedAt: string | null;
+              createdAt: string;
+              updatedAt: string;
+            }[];
+            total: number;
+          };
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not followed by your structure */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  depositDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        beneficiaryId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          files: string[];
+          title?: string;
+          /** Format: uuid */
+          typeId?: string;
+          /** @description JSON object of the type fields */
+          typeFields?: string;
+          issueDate?: string;
+          expiryDate?: string;
+          /** @enum {string} */
+          combine?: 'true' | 'false';
+        };
+      };
+    };
+    responses: {
+      /** @description Stored, encrypted */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            type: {
+              /** Format: uuid */
+              id: string;
+              code: string;
+              label: string;
+              theme: string;
+            } | null;
+            typeFields: {
+              [key: string]: string;
+            } | null;
+            issueDate: string | null;
+            expiryDate: string | null;
+            /** @enum {string} */
+            visibility: 'private' | 'shared';
+            mime: string;
+            pages: number;
+            sizeBytes: number;
+            sha256: string;
+            uploadedBy: {
+              /** @enum {string} */
+              kind: 'beneficiary' | 'staff';
+              structure: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+            };
+            deletedAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Malformed form or fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not followed by your structure */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description File too large, image over 40 MP, or vault full */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not a PDF, JPEG, PNG, WebP or HEIC/HEIF by content */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Dangerous, damaged or infected file; unknown type; too many photos */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Too many uploads within the hour */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Antivirus configured but unreachable (fail closed), or storage down */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  getMyAccessLog: {
+    parameters: {
+      query?: {
+        page?: number;
+        perPage?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              at: string;
+              action: string;
+              structure: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              staff: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+              } | null;
+              document: {
+                /** Format: uuid */
+                id: string;
+                title: string | null;
+              } | null;
+            }[];
+            total: number;
+          };
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  exportMyVault: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description ZIP archive */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/zip': string;
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };

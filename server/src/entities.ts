@@ -15,6 +15,8 @@ import {
   StaffTokenEntity,
 } from './staff/staff.entity.js';
 import { StructureEntity } from './structures/structure.entity.js';
+import { DocumentTypeEntity } from './document-types/document-type.entity.js';
+import { DocumentEntity, DocumentUploadEntity } from './documents/document.entity.js';
 
 /** Every entity the DataSource knows; each lives in its domain folder. */
 export const entities = [
@@ -34,4 +36,7 @@ export const entities = [
   FollowMatchEntity,
   AuditEventEntity,
   AuditHeadEntity,
+  DocumentTypeEntity,
+  DocumentEntity,
+  DocumentUploadEntity,
 ];

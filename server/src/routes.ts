@@ -8,6 +8,8 @@ import { devRoutes } from './dev/dev.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import type { AnyRoute } from './http/route.js';
 import { staffRoutes } from './staff/staff.routes.js';
+import { documentTypeRoutes } from './document-types/document-types.routes.js';
+import { documentRoutes } from './documents/documents.routes.js';
 import { structureRoutes } from './structures/structure.routes.js';
 
 /** Every API route, by domain. The OpenAPI document and the route-coverage test read this list. */
@@ -22,4 +24,6 @@ export const domainRoutes: AnyRoute[] = [
   ...mySessionsRoutes,
   ...followRoutes,
   ...beneficiaryRoutes,
+  ...documentTypeRoutes,
+  ...documentRoutes,
 ];

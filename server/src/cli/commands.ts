@@ -1,6 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import { verifyAuditChain } from '../audit/audit.service.js';
 import type { Deps } from '../deps.js';
+import { documentCommands } from '../documents/maintenance-commands.js';
 import { printDemoTotp } from '../seed/demo-totp-command.js';
 import { createPlatformAdmin } from '../staff/platform-admin-command.js';
 
@@ -52,6 +53,7 @@ export const commands: Command[] = [
       return 1;
     },
   },
+  ...documentCommands,
   {
     name: 'demo:totp',
     summary: 'Development only: print the current TOTP codes of the demo staff accounts.',
