@@ -35,3 +35,28 @@ export const demoBeneficiary = {
   phone: '+33600000001',
   locale: 'fr',
 } as const;
+
+/** Specimen papers in the demo vault: drawn at seed time, clearly marked SPÉCIMEN. */
+export const demoPapers = [
+  {
+    title: "Carte d'identité (spécimen)",
+    typeCode: 'cni',
+    kind: 'photo',
+    visibility: 'shared',
+    issueDate: '2019-05-14',
+    expiryDate: '2034-05-13',
+  },
+  {
+    title: 'Attestation CAF (spécimen)',
+    typeCode: 'attestation-caf',
+    kind: 'pdf',
+    visibility: 'shared',
+    issueDate: '2026-10-02',
+  },
+  {
+    title: 'Carte Vitale (spécimen)',
+    typeCode: 'carte-vitale',
+    kind: 'photo',
+    visibility: 'private',
+  },
+] as const;

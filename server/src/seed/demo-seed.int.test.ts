@@ -1,4 +1,4 @@
-import { demoBeneficiary, demoPassword, demoStaff, demoStructure } from '@consigne/database/seeds/demo';
+import { demoBeneficiary, demoPapers, demoPassword, demoStaff, demoStructure } from '@consigne/database/seeds/demo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/support/test-context.js';
 import { currentTotp } from '../staff/totp.js';
@@ -42,6 +42,12 @@ describe('demo seed', () => {
     const structureId = me.body.memberships[0].structureId as string;
     const list = await agent.get('/api/beneficiaries').set('X-Structure-Id', structureId).expect(200);
     expect(list.body.data).toEqual([expect.objectContaining({ lastName: demoBeneficiary.lastName })]);
+    const papers = await agent
+      .get(`/api/beneficiaries/${list.body.data[0].id}/documents`)
+      .set('X-Structure-Id', structureId)
+      .expect(200);
+    const shared = demoPapers.filter((p) => p.visibility === 'shared').map((p) => p.title);
+    expect(papers.body.data.map((d: { title: string }) => d.title).sort()).toEqual([...shared].sort());
     await ctx.http().post('/api/auth/sms/request').send({ phone: demoBeneficiary.phone }).expect(202);
   });
 });

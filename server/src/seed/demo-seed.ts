@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { demoBeneficiary, demoPassword, demoStaff, demoStructure } from '@consigne/database/seeds/demo';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { demoBeneficiary, demoPapers, demoPassword, demoStaff, demoStructure } from '@consigne/database/seeds/demo';
 import { BeneficiaryEntity, FollowEntity } from '../beneficiaries/beneficiary.entity.js';
 import type { Deps } from '../deps.js';
+import { createDocumentFromFile } from '../documents/document-store.js';
 import { hashPassword } from '../staff/passwords.js';
 import { StaffMemberEntity, StaffMembershipEntity } from '../staff/staff.entity.js';
 import { encryptTotpSecret } from '../staff/totp.js';
 import { createStructure, findStructureByName } from '../structures/structure.service.js';
+import { writeSpecimen } from './specimen-files.js';
 
 export interface DemoSummary {
   created: boolean;
@@ -18,8 +23,8 @@ export interface DemoSummary {
  */
 export async function seedDemo(deps: Deps): Promise<DemoSummary> {
   const passwordHash = await hashPassword(demoPassword);
-  const created = await deps.db.transaction(async (em) => {
-    if (await findStructureByName(em, demoStructure.name)) return false;
+  const beneficiaryId = await deps.db.transaction(async (em) => {
+    if (await findStructureByName(em, demoStructure.name)) return null;
     const now = deps.clock.now();
     const structure = await createStructure(em, deps.clock, demoStructure);
     for (const person of demoStaff) {
@@ -49,9 +54,9 @@ export async function seedDemo(deps: Deps): Promise<DemoSummary> {
         updatedAt: now,
       });
     }
-    const beneficiaryId = randomUUID();
+    const id = randomUUID();
     await em.getRepository(BeneficiaryEntity).insert({
-      id: beneficiaryId,
+      id,
       ...demoBeneficiary,
       email: null,
       lockedAt: null,
@@ -63,7 +68,7 @@ export async function seedDemo(deps: Deps): Promise<DemoSummary> {
     await em.getRepository(FollowEntity).insert({
       id: randomUUID(),
       structureId: structure.id,
-      beneficiaryId,
+      beneficiaryId: id,
       status: 'active',
       requestedByStaffId: null,
       consentChannel: 'creation',
@@ -71,8 +76,10 @@ export async function seedDemo(deps: Deps): Promise<DemoSummary> {
       createdAt: now,
       updatedAt: now,
     });
-    return true;
+    return id;
   });
+  if (beneficiaryId) await seedPapers(deps, beneficiaryId);
+  const created = beneficiaryId !== null;
   return {
     created,
     describe: () => [
@@ -83,6 +90,27 @@ export async function seedDemo(deps: Deps): Promise<DemoSummary> {
       ),
       '  Code TOTP du moment : npm run cli -- demo:totp',
       `  Bénéficiaire : ${demoBeneficiary.phone.replace('+33', '0')} — le code SMS arrive dans la boîte d'envoi de développement`,
+      `  Ses papiers : ${demoPapers.map((p) => `${p.title} (${p.visibility === 'shared' ? 'partagé' : 'privé'})`).join(', ')}`,
     ],
   };
+}
+
+/** The specimen papers go through the real upload pipeline (checks, encryption, audit). */
+async function seedPapers(deps: Deps, beneficiaryId: string): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'consigne-demo-'));
+  try {
+    for (const [index, paper] of demoPapers.entries()) {
+      await createDocumentFromFile(deps, {
+        beneficiaryId,
+        path: await writeSpecimen(dir, index, paper),
+        title: paper.title,
+        typeCode: paper.typeCode,
+        visibility: paper.visibility,
+        ...('issueDate' in paper ? { issueDate: paper.issueDate } : {}),
+        ...('expiryDate' in paper ? { expiryDate: paper.expiryDate } : {}),
+      });
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
