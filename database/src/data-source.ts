@@ -51,5 +51,23 @@ export function createDataSource({ url, entities = [] }: DataSourceInput): DataS
       extra: { connectionLimit: 10 },
     };
   }
-  return new DataSource(options);
+  const dataSource = new DataSource(options);
+  if (options.type === 'better-sqlite3') serialiseTransactions(dataSource);
+  return dataSource;
+}
+
+/**
+ * better-sqlite3 gives TypeORM one connection, so two transactions running at once interleave
+ * their BEGIN/COMMIT on it and fail ("cannot start a transaction within a transaction"). SQLite
+ * has a single writer anyway: transactions wait for each other here instead.
+ */
+function serialiseTransactions(dataSource: DataSource): void {
+  const manager = dataSource.manager;
+  const transaction = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
+  let tail: Promise<unknown> = Promise.resolve();
+  manager.transaction = ((...args: unknown[]) => {
+    const run = tail.then(() => transaction(...args));
+    tail = run.catch(() => undefined);
+    return run;
+  }) as typeof manager.transaction;
 }
