@@ -37,10 +37,8 @@ describe(`data source on ${process.env.TEST_DB}`, () => {
       ...Array.from({ length: 30 }, (_, i) => insert(`s${i}`)),
       insert('fails'),
     ]);
-    expect(
-      results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason)),
-    ).toEqual(['Error: rolled back']);
-    const [{ n }] = (await db.query("SELECT COUNT(*) AS n FROM structures WHERE name LIKE 's%'")) as [{ n: number }];
+    expect(results.filter((r) => r.status === 'rejected').map((r) => String(r.reason))).toEqual(['Error: rolled back']);
+    const [{ n }] = await db.query<[{ n: number }]>("SELECT COUNT(*) AS n FROM structures WHERE name LIKE 's%'");
     expect(Number(n)).toBe(30);
     expect(await db.query("SELECT id FROM structures WHERE name = 'fails'")).toEqual([]);
   });

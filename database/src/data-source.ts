@@ -65,9 +65,9 @@ function serialiseTransactions(dataSource: DataSource): void {
   const manager = dataSource.manager;
   const transaction = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
   let tail: Promise<unknown> = Promise.resolve();
-  manager.transaction = ((...args: unknown[]) => {
+  manager.transaction = (...args: unknown[]) => {
     const run = tail.then(() => transaction(...args));
     tail = run.catch(() => undefined);
     return run;
-  }) as typeof manager.transaction;
+  };
 }
