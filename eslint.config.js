@@ -3,7 +3,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['server/openapi/**', '**/dist/**', '**/node_modules/**', 'data/**', 'test-results/**', '**/public/sw.js', '**/*.d.ts.map'] },
+  {
+    ignores: [
+      'server/openapi/**',
+      '**/dist/**',
+      '**/node_modules/**',
+      'data/**',
+      'test-results/**',
+      '**/public/sw.js',
+      '**/*.d.ts.map',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

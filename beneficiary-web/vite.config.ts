@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
- * Stamps `dist/sw.js` with a hash of the built index.html: a new release changes the service
- * worker's bytes, so browsers install it and drop the previous shell cache.
+ * Stamps `dist/sw.js` with a hash of the built index.html and the list of built assets: a new
+ * release changes the service worker's bytes, so browsers install it and drop the previous cache.
  */
 function stampServiceWorker(): Plugin {
   let outDir = 'dist';
@@ -21,8 +21,16 @@ function stampServiceWorker(): Plugin {
       const version = createHash('sha256').update(html).digest('hex').slice(0, 12);
       const swPath = join(outDir, 'sw.js');
       const sw = await readFile(swPath, 'utf8');
-      const stamped = sw.replace("const SHELL_VERSION = 'dev';", `const SHELL_VERSION = '${version}';`);
-      if (stamped === sw) throw new Error('sw.js: SHELL_VERSION placeholder not found');
+      // Every screen's chunk, so the whole app opens offline once installed.
+      const assets = (await readdir(join(outDir, 'assets')))
+        .filter((name) => /\.(js|css)$/.test(name))
+        .map((name) => `/assets/${name}`);
+      const stamped = sw
+        .replace("const SHELL_VERSION = 'dev';", `const SHELL_VERSION = '${version}';`)
+        .replace('const PRECACHE = [];', `const PRECACHE = ${JSON.stringify(assets)};`);
+      if (!stamped.includes(version) || !stamped.includes('/assets/')) {
+        throw new Error('sw.js: SHELL_VERSION or PRECACHE placeholder not found');
+      }
       await writeFile(swPath, stamped);
     },
   };

@@ -55,7 +55,8 @@ for (const line of lines) {
       // when the destination ends with a slash, else becomes it.
       for (const src of parts) {
         const source = from ? inRoot(from.root, src) : join(context, src);
-        const destination = statSync(source).isDirectory() || !dest.endsWith('/') ? target : join(target, basename(source));
+        const destination =
+          statSync(source).isDirectory() || !dest.endsWith('/') ? target : join(target, basename(source));
         cpSync(source, destination, { recursive: true, filter: from ? undefined : (p) => !ignored(p) });
       }
       break;
@@ -68,7 +69,11 @@ for (const line of lines) {
       // Absolute paths of the image live under the stage's root here.
       const command = args.replace(/(^|\s)\/(app|data)\b/g, `$1${stage.root}/$2`).replace(/\bchown\s+\S+\s+/g, 'true ');
       console.log(`$ ${args}`);
-      execSync(command, { cwd: inRoot(stage.root, stage.cwd), stdio: 'inherit', env: { ...process.env, ...stage.env, NODE_ENV: 'development' } });
+      execSync(command, {
+        cwd: inRoot(stage.root, stage.cwd),
+        stdio: 'inherit',
+        env: { ...process.env, ...stage.env, NODE_ENV: 'development' },
+      });
       break;
     }
     case 'CMD':
@@ -101,7 +106,11 @@ const env = {
   LOG_LEVEL: 'warn',
 };
 console.log(`\n== CMD ${runtime.cmd.join(' ')} (production settings, port ${port})`);
-const server = spawn(runtime.cmd[0], runtime.cmd.slice(1), { cwd: inRoot(runtime.root, runtime.cwd), env, stdio: 'inherit' });
+const server = spawn(runtime.cmd[0], runtime.cmd.slice(1), {
+  cwd: inRoot(runtime.root, runtime.cwd),
+  env,
+  stdio: 'inherit',
+});
 let healthy = false;
 for (let i = 0; i < 40 && !healthy; i++) {
   await new Promise((r) => setTimeout(r, 500));

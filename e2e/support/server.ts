@@ -36,6 +36,10 @@ export interface RunningServer {
   output: () => string;
   /** Stops the server (SIGTERM, then SIGKILL after 5 s) and removes its DATA_DIR. Idempotent. */
   stop: () => Promise<void>;
+  /** The environment the server was started with (on top of this process's), for the CLI. */
+  env: Record<string, string>;
+  /** Runs `node server/dist/cli/main.js <args>` on the same database and settings as the server. */
+  cli: (args: string[]) => Promise<{ code: number | null; stdout: string; stderr: string }>;
 }
 
 const requiredBuilds = ['server/dist/main.js', 'beneficiary-web/dist/index.html', 'backoffice/dist/index.html'];
@@ -79,17 +83,19 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const dataDir = await mkdtemp(join(tmpdir(), 'consigne-e2e-'));
   const baseUrl = `http://127.0.0.1:${port}`;
 
+  const env: Record<string, string> = {
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    DATABASE_URL: `sqlite:${join(dataDir, 'consigne.db')}`,
+    SEED_DEMO: options.seedDemo ? 'true' : 'false',
+    NODE_ENV: 'development',
+    // Links in mails and the Origin check (SESS-7) name the address the browser really uses.
+    PUBLIC_URL: baseUrl,
+    ...options.env,
+  };
   const child = spawn(process.execPath, [entry], {
     cwd: repoRoot,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      DATABASE_URL: `sqlite:${join(dataDir, 'consigne.db')}`,
-      SEED_DEMO: options.seedDemo ? 'true' : 'false',
-      NODE_ENV: 'development',
-      ...options.env,
-    },
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
@@ -141,5 +147,20 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     );
   }
 
-  return { baseUrl, port, dataDir, output: () => output, stop };
+  const cli = (args: string[]) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolveCli, reject) => {
+      const run = spawn(process.execPath, [join(repoRoot, 'server', 'dist', 'cli', 'main.js'), ...args], {
+        cwd: repoRoot,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      run.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+      run.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+      run.once('error', reject);
+      run.once('exit', (code) => resolveCli({ code, stdout, stderr }));
+    });
+
+  return { baseUrl, port, dataDir, output: () => output, stop, env, cli };
 }

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../test/support/test-context.js';
@@ -116,5 +119,28 @@ describe('dev outbox', () => {
     const res = await ctx.http().get('/api/dev/outbox?foo=1').expect(400);
     expect(res.body.code).toBe('validation_failed');
     expect(res.body.errors[0].path).toBe('query');
+  });
+});
+
+describe('built web apps', () => {
+  it('serves hashed assets compressed and cached for a year, and falls back to index.html for app routes', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'consigne-web-'));
+    mkdirSync(join(root, 'assets'));
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>Consigne</title><div id="root"></div>');
+    writeFileSync(join(root, 'assets', 'index-AbCdEf12.js'), `console.log(${JSON.stringify('x'.repeat(20_000))});`);
+    const web = await createTestContext({}, { webRoots: { beneficiary: root } });
+    try {
+      const asset = await web.http().get('/assets/index-AbCdEf12.js').set('Accept-Encoding', 'gzip').expect(200);
+      expect(asset.headers['content-encoding']).toBe('gzip');
+      expect(asset.headers['cache-control']).toContain('immutable');
+      const route = await web.http().get('/mes-papiers').set('Accept', 'text/html').expect(200);
+      expect(route.text).toContain('<div id="root">');
+      expect(route.headers['cache-control']).toBe('no-cache');
+      const api = await web.http().get('/api/openapi.json').set('Accept-Encoding', 'gzip').expect(200);
+      expect(api.headers['content-encoding']).toBeUndefined();
+    } finally {
+      await web.close();
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -1,3 +1,4 @@
+import PeopleIcon from '@mui/icons-material/People';
 import type { RaRecord, ResourceProps } from 'react-admin';
 import { BeneficiaryCreate } from './beneficiary-create';
 import { BeneficiaryEdit } from './beneficiary-edit';
@@ -9,6 +10,7 @@ const beneficiaries: Omit<ResourceProps, 'name'> = {
   show: BeneficiaryShow,
   edit: BeneficiaryEdit,
   create: BeneficiaryCreate,
+  icon: PeopleIcon,
   recordRepresentation: (record: RaRecord) =>
     `${String(record.firstName ?? '')} ${String(record.lastName ?? '')}`.trim(),
 };

@@ -14,7 +14,11 @@ export const lightTheme: RaThemeOptions = {
     secondary: { main: '#1c2629', contrastText: '#ffffff' },
     background: { default: '#f7f6f2', paper: '#ffffff' },
     text: { primary: '#1c2629', secondary: '#4a5a5f' },
-    error: { main: '#b3261e' },
+    // Darker than MUI's defaults so white text on chips and buttons keeps a 4.5:1 contrast.
+    error: { main: '#b3261e', contrastText: '#ffffff' },
+    warning: { main: '#8f4a00', contrastText: '#ffffff' },
+    info: { main: '#0a5a8a', contrastText: '#ffffff' },
+    success: { main: '#1e6b35', contrastText: '#ffffff' },
   },
   shape: { borderRadius: 8 },
   typography: {

@@ -1,14 +1,108 @@
-import { WelcomeScreen } from '../features/auth/components/welcome-screen';
-import { I18nProvider } from '../i18n/i18n';
+import { Suspense, useEffect } from 'react';
+import { ErrorBoundary } from '../components/error-boundary';
+import { Icon } from '../components/icon';
+import { Notice } from '../components/notice';
+import { AuthProvider, useAuth } from '../features/auth/auth-context';
+import { LoginScreen } from '../features/auth/components/login-screen';
+import { PapersScreen } from '../features/papers/components/papers-screen';
+import { I18nProvider, useI18n } from '../i18n/i18n';
+import { navigate, useLocation } from '../lib/router';
 import { AppShell } from './app-shell';
+import { SignedInRoutes } from './routes/routes';
 
-/** Providers, then the shell. Routing arrives with the second screen. */
+function Loading() {
+  const { t } = useI18n();
+  return (
+    <p className="loading" role="status">
+      {t('common.loading')}
+    </p>
+  );
+}
+
+function ScreenFailed({ retry }: { retry: () => void }) {
+  const { t } = useI18n();
+  return (
+    <Notice
+      kind="error"
+      action={
+        <button type="button" className="button button-secondary button-small" onClick={retry}>
+          <Icon name="refresh" />
+          {t('common.retry')}
+        </button>
+      }
+    >
+      {t('error.screen')}
+    </Notice>
+  );
+}
+
+function Screens() {
+  const path = useLocation();
+  const { state, refresh } = useAuth();
+  const { t } = useI18n();
+
+  // Signed out anywhere: the login screen lives at `/`.
+  useEffect(() => {
+    if (state.status === 'signedOut' && path !== '/') navigate('/', { replace: true });
+  }, [state.status, path]);
+
+  useEffect(() => {
+    if (state.status !== 'offline') return;
+    window.addEventListener('online', refresh);
+    return () => window.removeEventListener('online', refresh);
+  }, [state.status, refresh]);
+
+  let content;
+  switch (state.status) {
+    case 'loading':
+      content = <Loading />;
+      break;
+    case 'signedOut':
+      content = <LoginScreen />;
+      break;
+    case 'offline':
+      content =
+        path === '/' ? (
+          <PapersScreen sharedWith={null} offline />
+        ) : (
+          <Notice
+            kind="warning"
+            action={
+              <button type="button" className="button button-secondary button-small" onClick={refresh}>
+                <Icon name="refresh" />
+                {t('common.retry')}
+              </button>
+            }
+          >
+            {t('error.offlineScreen')}
+          </Notice>
+        );
+      break;
+    case 'signedIn':
+      content = (
+        <ErrorBoundary resetKey={path} fallback={(retry) => <ScreenFailed retry={retry} />}>
+          <Suspense fallback={<Loading />}>
+            <SignedInRoutes path={path} />
+          </Suspense>
+        </ErrorBoundary>
+      );
+      break;
+  }
+
+  return (
+    <AppShell path={path} signedIn={state.status === 'signedIn'}>
+      {content}
+    </AppShell>
+  );
+}
+
+/** Providers, then the shell and the screen for the current path. */
 export function App() {
   return (
     <I18nProvider>
-      <AppShell>
-        <WelcomeScreen />
-      </AppShell>
+      <AuthProvider>
+        <Screens />
+      </AuthProvider>
     </I18nProvider>
   );
 }

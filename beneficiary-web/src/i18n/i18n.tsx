@@ -6,8 +6,14 @@ const storageKey = 'consigne.locale';
 
 interface I18n {
   locale: LocaleInfo;
-  t: (key: MessageKey) => string;
+  /** The message for `key`, `{name}` placeholders replaced by `params`. */
+  t: (key: MessageKey, params?: Readonly<Record<string, string | number>>) => string;
   setLocale: (code: string) => void;
+}
+
+function interpolate(message: string, params?: Readonly<Record<string, string | number>>): string {
+  if (!params) return message;
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -70,7 +76,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<I18n>(
-    () => ({ locale, setLocale, t: (key) => messages[key] ?? fr[key] }),
+    () => ({ locale, setLocale, t: (key, params) => interpolate(messages[key] ?? fr[key], params) }),
     [locale, messages, setLocale],
   );
 

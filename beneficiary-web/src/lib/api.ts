@@ -45,13 +45,28 @@ export async function toApiError(response: Response): Promise<ApiError> {
         const code = typeof problem.code === 'string' ? problem.code : 'unknown_error';
         const title = typeof problem.title === 'string' ? problem.title : response.statusText;
         const status = typeof problem.status === 'number' ? problem.status : response.status;
+        const retryAfter = response.headers.get('Retry-After');
+        if (retryAfter !== null && problem.retryAfter === undefined) problem.retryAfter = retryAfter;
         return new ApiError(status, code, title, problem);
       }
     } catch {
       // not JSON after all: fall through
     }
   }
-  return new ApiError(response.status, 'unknown_error', response.statusText || 'Erreur inattendue');
+  const retryAfter = response.headers.get('Retry-After');
+  return new ApiError(
+    response.status,
+    'unknown_error',
+    response.statusText || 'Erreur inattendue',
+    retryAfter === null ? {} : { retryAfter },
+  );
+}
+
+let unauthorizedHandler: (() => void) | null = null;
+
+/** Called when the server says the session is gone (401), e.g. to show the login screen again. */
+export function onUnauthorized(handler: (() => void) | null): void {
+  unauthorizedHandler = handler;
 }
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
@@ -77,9 +92,43 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     throw new ApiError(0, 'network_error', 'Pas de connexion au serveur.');
   }
 
-  if (!response.ok) throw await toApiError(response);
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (error.status === 401 && !path.startsWith('/auth/')) unauthorizedHandler?.();
+    throw error;
+  }
   if (response.status === 204 || response.headers.get('content-length') === '0') return undefined as T;
   return (await response.json()) as T;
+}
+
+/** The JSON body of `operation`'s 200/201 answer, from the generated OpenAPI types. */
+export type ResponseOf<Op> = Op extends { responses: infer R }
+  ? R extends { 200: { content: { 'application/json': infer B } } }
+    ? B
+    : R extends { 201: { content: { 'application/json': infer B } } }
+      ? B
+      : R extends { 202: { content: { 'application/json': infer B } } }
+        ? B
+        : never
+  : never;
+
+/** The JSON body `operation` takes. */
+export type BodyOf<Op> = Op extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+
+/** A POST whose answer is a file (a PDF…): the bytes, or an `ApiError`. */
+export async function postForBlob(path: string): Promise<Blob> {
+  let response: Response;
+  try {
+    response = await fetch(`${apiBase}${path}`, { method: 'POST', credentials: 'include' });
+  } catch {
+    throw new ApiError(0, 'network_error', 'Pas de connexion au serveur.');
+  }
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (error.status === 401) unauthorizedHandler?.();
+    throw error;
+  }
+  return response.blob();
 }
 
 export const api = {
@@ -87,6 +136,8 @@ export const api = {
     apiRequest<T>(path, { ...options, method: 'GET' }),
   post: <T>(path: string, body?: RequestOptions['body'], options?: Omit<RequestOptions, 'method' | 'body'>) =>
     apiRequest<T>(path, { ...options, method: 'POST', ...(body === undefined ? {} : { body }) }),
+  put: <T>(path: string, body?: RequestOptions['body'], options?: Omit<RequestOptions, 'method' | 'body'>) =>
+    apiRequest<T>(path, { ...options, method: 'PUT', ...(body === undefined ? {} : { body }) }),
   patch: <T>(path: string, body?: RequestOptions['body'], options?: Omit<RequestOptions, 'method' | 'body'>) =>
     apiRequest<T>(path, { ...options, method: 'PATCH', ...(body === undefined ? {} : { body }) }),
   delete: <T>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>) =>

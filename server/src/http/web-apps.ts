@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import compression from 'compression';
 import express, { type Request, type Response, type NextFunction } from 'express';
 
 export interface WebRoots {
@@ -45,6 +46,8 @@ function singlePageApp(root: string | undefined, name: string) {
 
 export function webApps(roots: WebRoots) {
   const router = express.Router();
+  // Static app files only: API answers carry secrets (codes, tokens) and stay uncompressed (BREACH).
+  router.use(compression());
   router.use((req: Request, res: Response, next: NextFunction) =>
     req.path === '/admin' ? res.redirect(301, '/admin/') : next(),
   );
