@@ -69,11 +69,9 @@ for (const line of lines) {
       // Absolute paths of the image live under the stage's root here.
       const command = args.replace(/(^|\s)\/(app|data)\b/g, `$1${stage.root}/$2`).replace(/\bchown\s+\S+\s+/g, 'true ');
       console.log(`$ ${args}`);
-      execSync(command, {
-        cwd: inRoot(stage.root, stage.cwd),
-        stdio: 'inherit',
-        env: { ...process.env, ...stage.env, NODE_ENV: 'development' },
-      });
+      // An image build starts from a clean environment: only what the Dockerfile sets with ENV.
+      const { NODE_ENV: _ignored, ...host } = process.env;
+      execSync(command, { cwd: inRoot(stage.root, stage.cwd), stdio: 'inherit', env: { ...host, ...stage.env } });
       break;
     }
     case 'CMD':
