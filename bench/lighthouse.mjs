@@ -27,7 +27,16 @@ import { setTimeout as sleep } from 'node:timers/promises';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 process.env.CHROME_PATH = chromePath;
-const chromeFlags = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'];
+const chromeFlags = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 const { values: args } = parseArgs({
   options: { url: { type: 'string' }, min: { type: 'string' }, 'dry-run': { type: 'boolean' } },
