@@ -291,6 +291,20 @@ describe('OTP-13: changing the phone number', () => {
     await smsLogin(ctx, fake, newPhone);
   });
 
+  it('refuses a TOTP code replayed for a second change', async () => {
+    const { referent, x } = await setup();
+    const code = referent.totp();
+    const first = await referent.agent
+      .post(`/api/beneficiaries/${x.id}/phone`)
+      .send({ phone: freshPhone(), totp: code });
+    expect(first.status).toBe(200);
+    const replay = await referent.agent
+      .post(`/api/beneficiaries/${x.id}/phone`)
+      .send({ phone: freshPhone(), totp: code });
+    expect(replay.status).toBe(403);
+    expect(replay.body.code).toBe('invalid_totp');
+  });
+
   it('refuses a number that belongs to another account, and a non-French-mobile one', async () => {
     const { a, referent, x } = await setup();
     const y = await makeBeneficiary(ctx, { followedBy: [a], overrides: { phone: freshPhone() } });

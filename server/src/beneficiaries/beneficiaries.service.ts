@@ -6,13 +6,13 @@ import { deleteSessionsOf } from '../auth/session.service.js';
 import { sendBudgetedSms } from '../auth/sms-budget.js';
 import { BeneficiaryLoginFailureEntity, OtpCodeEntity } from '../auth/sms-login.entity.js';
 import { asLocale } from '../auth/sms-login.service.js';
+import { claimTotpCode } from '../auth/staff-auth.service.js';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.js';
 import type { HandlerContext } from '../http/route.js';
 import { smsText } from '../notifications/templates/sms-texts.js';
 import { actingStructureId, assertFollows, assertSelf, followsBeneficiary } from '../policies/records.js';
 import { DAY } from '../shared/clock.js';
 import { StaffMemberEntity } from '../staff/staff.entity.js';
-import { decryptTotpSecret, verifyTotp } from '../staff/totp.js';
 import { StructureEntity } from '../structures/structure.entity.js';
 import { EmergencyCodeEntity, FollowMatchEntity } from './beneficiary-account.entity.js';
 import { BeneficiaryEntity, FollowEntity, type Beneficiary } from './beneficiary.entity.js';
@@ -348,14 +348,8 @@ export async function changeBeneficiaryPhone(ctx: Ctx, beneficiaryId: string, in
   const before = await followedBeneficiary(deps.db.manager, ctx, beneficiaryId);
 
   const staff = await deps.db.getRepository(StaffMemberEntity).findOneBy({ id: actor.staffId });
-  let totpOk = false;
-  if (staff?.totpSecret) {
-    try {
-      totpOk = verifyTotp(decryptTotpSecret(deps.config.SECRET_KEY, staff.totpSecret), input.totp, deps.clock.now());
-    } catch {
-      totpOk = false;
-    }
-  }
+  // Claimed like a sign-in code: the same code cannot be replayed for a second change (STAFF-3).
+  const totpOk = staff ? (await claimTotpCode(deps.db.manager, deps, staff, input.totp)) !== null : false;
   if (!totpOk) {
     await recordAuditNow(deps.db, deps.clock, {
       action: 'beneficiary.phone_changed',
