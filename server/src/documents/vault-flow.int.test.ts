@@ -160,6 +160,20 @@ describe.each(storageLegs)('document vault on $name storage', (leg) => {
     expect((thumbnail.body as Buffer).subarray(8, 12).toString('latin1')).toBe('WEBP');
   });
 
+  it('records every staff content request, ranged ones included (a range can be the whole file)', async () => {
+    const doc = await uploadPdf();
+    await ownerAgent.put(`/api/documents/${doc.id}/visibility`).send({ visibility: 'shared' }).expect(200);
+    const staffReads = () =>
+      ctx.deps.db
+        .getRepository(AuditEventEntity)
+        .countBy({ targetId: doc.id, action: 'document.downloaded', actorKind: 'staff' });
+    for (const range of ['bytes=00-', 'bytes=1-', 'bytes=0-10']) {
+      const res = await download(referentA, `/documents/${doc.id}/content`, { Range: range });
+      expect(res.status).toBe(206);
+    }
+    expect(await staffReads()).toBe(3);
+  });
+
   it('ENC-1/ENC-2: one wrapped 256-bit key per document; stored objects show no magic and look random', async () => {
     const pdf = largePdf(300_000);
     const first = await uploadPdf(pdf);

@@ -5,6 +5,12 @@ import type { Logger } from '../shared/logger.js';
 
 const acceptedRequestId = /^[A-Za-z0-9._-]{8,64}$/;
 
+/** Invitation and password-reset links carry a 256-bit token in their path (43 base64url characters). */
+const tokenSegment = /(?<=\/)[A-Za-z0-9_-]{43}(?=\/|$)/g;
+
+/** The path as logged: no query string (it may hold search terms) and no tokens (LOG-4). */
+export const loggablePath = (url: string) => url.split('?')[0]!.replace(tokenSegment, '[token]');
+
 /**
  * One log line per request, with its id. Only method, path (no query string: it may hold search
  * terms), route status and timing are logged — never bodies, cookies or headers.
@@ -22,7 +28,7 @@ export function requestLogging(logger: Logger) {
       req: (req: { id: string; method: string; url: string }) => ({
         id: req.id,
         method: req.method,
-        path: req.url.split('?')[0],
+        path: loggablePath(req.url),
       }),
       res: (res: { statusCode: number }) => ({ status: res.statusCode }),
     },
