@@ -137,7 +137,7 @@ export async function createDocument(deps: Deps, input: NewDocumentInput): Promi
   const { type, typeFields, issueDate, expiryDate } = await resolveMetadata(deps.db.manager, input.metadata);
   await deps.db.transaction(async (em) => {
     await assertUploadRate(em, deps, actorKey);
-    await assertQuota(em, deps, input.beneficiaryId, input.incomingBytes);
+    await assertQuota(em, deps, input.beneficiaryId, input.uploader, input.incomingBytes);
     await em.getRepository(DocumentUploadEntity).insert({
       id: documentId,
       beneficiaryId: input.beneficiaryId,
@@ -206,7 +206,7 @@ export async function createDocument(deps: Deps, input: NewDocumentInput): Promi
       updatedAt: now,
     };
     await deps.db.transaction(async (em) => {
-      await assertQuota(em, deps, input.beneficiaryId, doc.sizeBytes + doc.thumbnailBytes, documentId);
+      await assertQuota(em, deps, input.beneficiaryId, input.uploader, doc.sizeBytes + doc.thumbnailBytes, documentId);
       await em.getRepository(DocumentEntity).insert(doc);
       await em.getRepository(DocumentUploadEntity).update({ id: documentId }, { status: 'stored', finishedAt: now });
       await recordAudit(em, deps.clock, {

@@ -66,7 +66,7 @@ async function receiveDocument(ctx: Ctx, beneficiaryId: string, uploader: Upload
   try {
     // Cheap refusals before a single byte of the body is stored.
     await assertUploadRate(deps.db.manager, deps, actorKeyOf(beneficiaryId, uploader));
-    await assertQuota(deps.db.manager, deps, beneficiaryId, 1);
+    await assertQuota(deps.db.manager, deps, beneficiaryId, uploader, 1);
   } catch (error) {
     await discardBody(req);
     throw error;

@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import sharp from 'sharp';
 import type supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeBeneficiary, makeStructure, makeStaff, signIn } from '../../test/support/factories.js';
+import { makeBeneficiary, makeFollow, makeStructure, makeStaff, signIn } from '../../test/support/factories.js';
 import { createTestContext, TEST_ORIGIN, type TestContext } from '../../test/support/test-context.js';
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
 import { settleBackground } from '../auth/background.js';
@@ -384,6 +384,18 @@ describe('depositDocument', () => {
     expect((await referent.get(`/api/beneficiaries/${beneficiary.id}/documents`)).body.total).toBe(0);
     const log = await owner.get('/api/me/access-log');
     expect(log.body.data.map((e: { action: string }) => e.action)).toContain('document.deposited');
+  });
+
+  it('does not hold deposits to the vault quota, so a refusal cannot reveal the size of private papers', async () => {
+    const { beneficiary, agent } = await freshOwner();
+    expect((await upload(agent, '/documents', largePdf(500_000))).status).toBe(201);
+    expect((await upload(agent, '/documents', largePdf(500_000))).status).toBe(201);
+    expect((await upload(agent, '/documents', largePdf(500_000))).status).toBe(413);
+    const structure = await makeStructure(ctx);
+    await makeFollow(ctx, structure, beneficiary);
+    const referent = await signIn(ctx, { staff: await makeStaff(ctx, { structure }), structure });
+    const deposit = await upload(referent, `/beneficiaries/${beneficiary.id}/documents`, largePdf(500_000));
+    expect(deposit.status).toBe(201);
   });
 
   it('refuses a deposit into a vault the structure does not follow (404), before reading the file', async () => {
