@@ -20,7 +20,7 @@ import {
   newPhoneContext,
   screenshot,
 } from '../../e2e/support/browser.js';
-import { consigneApi, type ApiSession } from '../../e2e/support/consigne-api.js';
+import { consigneApi, type ApiClient } from '../../e2e/support/consigne.js';
 import { startServer, type RunningServer } from '../../e2e/support/server.js';
 
 const unzip = promisify(execFile);
@@ -54,8 +54,8 @@ describe('beneficiary app on a phone (390×844), real server', () => {
   let server: RunningServer;
   let browser: Browser;
   let api: ReturnType<typeof consigneApi>;
-  let referent: ApiSession;
-  let platformAdmin: ApiSession;
+  let referent: ApiClient;
+  let platformAdmin: ApiClient;
   let structureName: string;
   const axeResults: string[] = [];
 

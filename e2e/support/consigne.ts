@@ -187,3 +187,102 @@ export async function beneficiaryLogin(baseUrl: string, phoneE164: string): Prom
 }
 
 export const strongPassword = (who: string) => `une phrase assez longue pour ${who} 2026`;
+
+const sixDigitCode = /\b(\d{6})\b/;
+const invitationLink = /\/admin\/invitation\/[A-Za-z0-9_-]+/;
+
+/**
+ * Real-path set-up for the beneficiary app's tests, on the helpers above: a platform admin from
+ * the CLI, structures, staff and beneficiaries through the public API. No database shortcuts.
+ *
+ *   const api = consigneApi(server);
+ *   const { referent, structureId } = await api.setUpStructureWithReferent();
+ *   const beneficiary = await api.createBeneficiary(referent, { phone: '06 12 34 56 78' });
+ *   const code = await api.latestSmsCode('+33612345678');
+ */
+export function consigneApi(server: RunningServer) {
+  // The address the server believes it has (its PUBLIC_URL): the Origin check (SESS-7) wants it.
+  const baseUrl = server.env.PUBLIC_URL ?? server.baseUrl;
+
+  /** The newest 6-digit code sent by SMS to this E.164 number (after `after`, an ISO time, if given). */
+  async function latestSmsCode(phoneE164: string, options: { after?: string } = {}): Promise<string> {
+    const { after } = options;
+    const sms = await waitForOutbox(
+      baseUrl,
+      { to: phoneE164, channel: 'sms' },
+      (m) => !(after && m.sentAt <= after) && sixDigitCode.test(m.text),
+    );
+    return sixDigitCode.exec(sms.text)![1]!;
+  }
+
+  /** The invitation token in the newest e-mail to `email` holding one. */
+  async function invitationTokenFor(email: string): Promise<string> {
+    const mail = await waitForOutbox(baseUrl, { to: email, channel: 'email' }, (m) => invitationLink.test(m.text));
+    return invitationToken(mail.text);
+  }
+
+  /** Chooses a password, enrols the authenticator (TOTP from the returned secret): signed in. */
+  async function acceptInvitation(token: string): Promise<ApiClient> {
+    return (await enrolByApi(baseUrl, token, 'Un mot de passe assez long 42')).client;
+  }
+
+  async function createPlatformAdmin(email = 'plateforme@consigne.test'): Promise<ApiClient> {
+    return acceptInvitation(await createPlatformAdminByCli(server, email));
+  }
+
+  /**
+   * Platform admin (CLI) → structure → its admin (invited) → a referent (invited by the admin).
+   * The referent's session acts for the structure (`X-Structure-Id`).
+   */
+  async function setUpStructureWithReferent(
+    options: { structureName?: string; referentName?: string; platformAdmin?: ApiClient } = {},
+  ) {
+    const structureName = options.structureName ?? 'CCAS de Démo';
+    const slug = structureName.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    const platformAdmin = options.platformAdmin ?? (await createPlatformAdmin());
+    const structure = await platformAdmin.json<{ id: string }>('POST', '/structures', {
+      name: structureName,
+      kind: 'ccas',
+    });
+    const adminEmail = `admin@${slug}.test`;
+    await platformAdmin.json('POST', `/structures/${structure.id}/invitations`, {
+      email: adminEmail,
+      displayName: 'Paul (admin)',
+    });
+    const admin = await acceptInvitation(await invitationTokenFor(adminEmail));
+    admin.structureId = structure.id;
+    const referentEmail = `referente@${slug}.test`;
+    await admin.json('POST', '/staff/invitations', {
+      email: referentEmail,
+      displayName: options.referentName ?? 'Marie',
+      role: 'referent',
+    });
+    const referent = await acceptInvitation(await invitationTokenFor(referentEmail));
+    referent.structureId = structure.id;
+    return { platformAdmin, admin, referent, structureId: structure.id, structureName };
+  }
+
+  async function createBeneficiary(
+    referent: ApiClient,
+    input: { phone: string; firstName?: string; lastName?: string; birthDate?: string },
+  ): Promise<{ id: string }> {
+    return referent.json<{ id: string }>('POST', '/beneficiaries', {
+      firstName: input.firstName ?? 'Samir',
+      lastName: input.lastName ?? 'Benali',
+      birthDate: input.birthDate ?? '1985-04-12',
+      phone: input.phone,
+    });
+  }
+
+  return {
+    baseUrl,
+    /** What the dev outbox holds (newest first). */
+    outbox: (filter: { to?: string; channel?: 'sms' | 'email' } = {}) => outbox(baseUrl, filter),
+    latestSmsCode,
+    invitationTokenFor,
+    acceptInvitation,
+    createPlatformAdmin,
+    setUpStructureWithReferent,
+    createBeneficiary,
+  };
+}

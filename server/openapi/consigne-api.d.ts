@@ -174,6 +174,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/invitations/{token}/join': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Accept an invitation into one more structure, signed in as the invited (enrolled) account.
+     * @description AUTHZ-4: an existing account becomes a member only here, by its own choice. The session must be the invitee's (else 404, like an unknown link). A platform admin cannot join as a referent (403).
+     */
+    post: operations['joinStructure'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/auth/password-reset': {
     parameters: {
       query?: never;
@@ -270,7 +290,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Invite a structure's admin by e-mail (72-hour single-use link). Platform admin. */
+    /**
+     * Invite a structure's admin by e-mail (72-hour single-use link). Platform admin.
+     * @description Same rules as inviteStaff: an existing account joins only once it accepts (joinStructure), the answer does not depend on the address, and nobody invites themself (self_invitation_forbidden).
+     */
     post: operations['inviteStructureAdmin'];
     delete?: never;
     options?: never;
@@ -322,7 +345,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Invite someone into the admin's structure with a role (72-hour single-use e-mail link). */
+    /**
+     * Invite someone into the admin's structure with a role (72-hour single-use e-mail link).
+     * @description A new address gets an account to enrol. An existing account is never added directly: it gets a "join this structure" link and becomes a member once it accepts (joinStructure). The answer is the same whatever the address, so it does not tell whether someone has an account.
+     */
     post: operations['inviteStaff'];
     delete?: never;
     options?: never;
@@ -448,7 +474,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Opens a beneficiary session with the phone number and one code of their emergency card. */
+    /**
+     * Opens a beneficiary session with the phone number and one code of their emergency card.
+     * @description An unknown number, a wrong or used code and a locked account all get the same 400 `invalid_recovery_code`, whatever code is typed (OTP-8).
+     */
     post: operations['verifyRecoveryCode'];
     delete?: never;
     options?: never;
@@ -674,7 +703,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Prints a new emergency card (PDF, 10 one-time codes); the previous card stops working. */
+    /**
+     * Prints a new emergency card (PDF, 10 one-time codes); the previous card stops working.
+     * @description The beneficiary prints their own card with an empty body. A referent re-enters their own current TOTP code (`totp`, single use) and the beneficiary is told by SMS that a new card was printed (AUTHZ-3).
+     */
     post: operations['issueEmergencyCard'];
     delete?: never;
     options?: never;
@@ -1398,6 +1430,8 @@ export interface operations {
         };
         content: {
           'application/json': {
+            /** @enum {string} */
+            kind: 'enrol' | 'join';
             email: string;
             displayName: string;
             structureName: string | null;
@@ -1595,6 +1629,92 @@ export interface operations {
         };
       };
       /** @description The password step was not done */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Expired or already used */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  joinStructure: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Joined: who is signed in, with the joined structure active */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @constant */
+            kind: 'staff';
+            /** Format: uuid */
+            id: string;
+            email: string;
+            displayName: string;
+            locale: string;
+            platformAdmin: boolean;
+            memberships: {
+              /** Format: uuid */
+              structureId: string;
+              structureName: string;
+              structureKind: string;
+              /** @enum {string} */
+              role: 'admin' | 'referent';
+            }[];
+            activeStructureId: string | null;
+          };
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A platform admin invited as referent */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Unknown link, or not signed in as the invited account */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Access to that structure deactivated, or structure archived */
       409: {
         headers: {
           [name: string]: unknown;
@@ -2155,28 +2275,15 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Invitation sent */
-      201: {
+      /** @description Invitation requested */
+      202: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': {
-            /**
-             * Format: uuid
-             * @description The staff member id (used in /staff/{staffId})
-             */
-            id: string;
-            email: string;
-            displayName: string;
-            /** @enum {string} */
-            role: 'admin' | 'referent';
-            /** @enum {string} */
-            status: 'active' | 'invited' | 'deactivated';
-            locale: string;
-            joinedAt: string;
-            deactivatedAt: string | null;
-            invitationSent: boolean;
+            /** @constant */
+            status: 'invited';
           };
         };
       };
@@ -2198,14 +2305,12 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed */
+      /** @description Inviting oneself (self_invitation_forbidden) */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
+        content?: never;
       };
       /** @description Not found, or not visible to you */
       404: {
@@ -2476,28 +2581,15 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Invitation sent (or existing account added) */
-      201: {
+      /** @description Invitation requested */
+      202: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': {
-            /**
-             * Format: uuid
-             * @description The staff member id (used in /staff/{staffId})
-             */
-            id: string;
-            email: string;
-            displayName: string;
-            /** @enum {string} */
-            role: 'admin' | 'referent';
-            /** @enum {string} */
-            status: 'active' | 'invited' | 'deactivated';
-            locale: string;
-            joinedAt: string;
-            deactivatedAt: string | null;
-            invitationSent: boolean;
+            /** @constant */
+            status: 'invited';
           };
         };
       };
@@ -2519,14 +2611,12 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed */
+      /** @description Inviting oneself (self_invitation_forbidden) */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
+        content?: never;
       };
       /** @description Not found, or not visible to you */
       404: {
@@ -2537,7 +2627,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Already a member */
+      /** @description Already a member of this structure */
       409: {
         headers: {
           [name: string]: unknown;
@@ -2582,14 +2672,12 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed */
+      /** @description Acting on oneself (self_change_forbidden) */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
+        content?: never;
       };
       /** @description Not found, or not visible to you */
       404: {
@@ -2669,14 +2757,12 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed */
+      /** @description Acting on oneself (self_change_forbidden), or a platform admin made referent */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
+        content?: never;
       };
       /** @description Not found, or not visible to you */
       404: {
@@ -2749,14 +2835,12 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed */
+      /** @description Acting on oneself (self_change_forbidden) */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
+        content?: never;
       };
       /** @description Not found, or not visible to you */
       404: {
@@ -3170,7 +3254,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not a French mobile number, or a wrong, expired or used code (French message) */
+      /** @description Not a French mobile number, or no match (also for a locked account) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3203,13 +3287,6 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['Problem'];
         };
-      };
-      /** @description The account is locked after too many wrong codes; a referent unlocks it */
-      423: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
       };
       /** @description Too many attempts: `Retry-After` says when to try again */
       429: {
@@ -4237,7 +4314,13 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': {
+          totp?: string;
+        };
+      };
+    };
     responses: {
       /** @description The card */
       200: {
@@ -4248,14 +4331,12 @@ export interface operations {
           'application/pdf': string;
         };
       };
-      /** @description Invalid input */
+      /** @description Staff: no TOTP code given (`totp_required`) */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
+        content?: never;
       };
       /** @description Not authenticated */
       401: {
@@ -4266,17 +4347,22 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed */
+      /** @description Staff: wrong or already used TOTP code (`invalid_totp`) */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
+        content?: never;
       };
       /** @description Not followed by your structure (or does not exist) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Staff: the SMS notice cannot be sent today (daily SMS budget spent); nothing changed */
+      503: {
         headers: {
           [name: string]: unknown;
         };

@@ -7,11 +7,11 @@ import { useState } from 'react';
 import { Confirm, useDataProvider, useNotify, useRefresh, useTranslate, useLocaleState } from 'react-admin';
 import type { Beneficiary } from '../providers/api-types';
 import type { ConsigneDataProvider } from '../providers/data-provider';
-import { saveBlob } from '../providers/http';
 import { ChangePhoneDialog } from './change-phone-dialog';
+import { EmergencyCardDialog } from './emergency-card-dialog';
 import { Section } from '../layout/section';
 
-type Pending = 'revoke' | 'card' | null;
+type Pending = 'revoke' | null;
 
 /** Account state and the desk actions on it, each confirmed before it runs. */
 export function BeneficiaryAccount({ record }: { record: Beneficiary }) {
@@ -23,6 +23,7 @@ export function BeneficiaryAccount({ record }: { record: Beneficiary }) {
   const [confirming, setConfirming] = useState<Pending>(null);
   const [busy, setBusy] = useState(false);
   const [phoneOpen, setPhoneOpen] = useState(false);
+  const [cardOpen, setCardOpen] = useState(false);
 
   async function act(work: () => Promise<void>) {
     setBusy(true);
@@ -50,14 +51,6 @@ export function BeneficiaryAccount({ record }: { record: Beneficiary }) {
         type: 'success',
         messageArgs: { smart_count: revoked },
       });
-      refresh();
-    });
-
-  const printCard = () =>
-    act(async () => {
-      const { blob, fileName } = await dataProvider.issueEmergencyCard(record.id);
-      saveBlob(blob, fileName);
-      notify('resources.beneficiaries.notify.card_issued', { type: 'success' });
       refresh();
     });
 
@@ -116,7 +109,7 @@ export function BeneficiaryAccount({ record }: { record: Beneficiary }) {
           <Typography>
             {translate('resources.beneficiaries.account.emergency_codes', { smart_count: record.emergencyCodesLeft })}
           </Typography>
-          <Button startIcon={<PrintIcon />} disabled={busy} onClick={() => setConfirming('card')}>
+          <Button startIcon={<PrintIcon />} disabled={busy} onClick={() => setCardOpen(true)}>
             {translate('resources.beneficiaries.actions.emergency_card')}
           </Button>
         </Box>
@@ -136,15 +129,8 @@ export function BeneficiaryAccount({ record }: { record: Beneficiary }) {
         onConfirm={() => void revoke()}
         onClose={() => setConfirming(null)}
       />
-      <Confirm
-        isOpen={confirming === 'card'}
-        loading={busy}
-        title="resources.beneficiaries.confirm.card_title"
-        content="resources.beneficiaries.confirm.card_content"
-        onConfirm={() => void printCard()}
-        onClose={() => setConfirming(null)}
-      />
       {phoneOpen ? <ChangePhoneDialog record={record} onClose={() => setPhoneOpen(false)} /> : null}
+      {cardOpen ? <EmergencyCardDialog record={record} onClose={() => setCardOpen(false)} /> : null}
     </Section>
   );
 }

@@ -10,26 +10,26 @@ import {
   Typography,
 } from '@mui/material';
 import QRCode from 'qrcode';
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
 import { useParams } from 'react-router';
-import { AuthScreen } from '../layout/login-page';
+import { AuthScreen, AuthSubmit, TotpCodeField } from '../layout/auth-screen';
 import type { Invitation, Json, TotpEnrolment } from '../providers/api-types';
 import { forgetIdentity } from '../providers/auth-provider';
 import { apiFetch } from '../providers/http';
 import { NewPasswordFields, passwordProblems } from './password-field';
+import { JoinStructure } from './join-structure';
 import { RecoveryCodes } from './recovery-codes';
 import { formText } from '../layout/form-text';
+import { errorMessage, useAction } from '../layout/use-action';
 
 type Step =
   | { name: 'loading' }
   | { name: 'invalid'; message: string }
   | { name: 'password'; invitation: Invitation }
   | { name: 'totp'; invitation: Invitation; enrolment: TotpEnrolment; qr: string }
-  | { name: 'codes'; invitation: Invitation; codes: string[] };
-
-const messageOf = (error: unknown) =>
-  error instanceof Error && error.message ? error.message : 'ra.notification.http_error';
+  | { name: 'codes'; invitation: Invitation; codes: string[] }
+  | { name: 'join'; invitation: Invitation };
 
 /**
  * `/admin/invitation/:token`, the link of the invitation e-mail: choose a password, set up the
@@ -41,8 +41,7 @@ export function InvitationPage() {
   const { token = '' } = useParams();
   const path = `/invitations/${encodeURIComponent(token)}`;
   const [step, setStep] = useState<Step>({ name: 'loading' });
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useAction();
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [saved, setSaved] = useState(false);
@@ -51,8 +50,12 @@ export function InvitationPage() {
   useEffect(() => {
     let live = true;
     apiFetch<Invitation>(path)
-      .then(({ json }) => live && setStep({ name: 'password', invitation: json }))
-      .catch((e: unknown) => live && setStep({ name: 'invalid', message: messageOf(e) }));
+      .then(
+        ({ json }) =>
+          live &&
+          setStep(json.kind === 'join' ? { name: 'join', invitation: json } : { name: 'password', invitation: json }),
+      )
+      .catch((e: unknown) => live && setStep({ name: 'invalid', message: errorMessage(e) }));
     return () => {
       live = false;
     };
@@ -62,37 +65,15 @@ export function InvitationPage() {
     if (step.name === 'totp' || step.name === 'codes') heading.current?.focus();
   }, [step.name]);
 
-  async function run(event: FormEvent, work: () => Promise<void>) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const submit = (label: string, disabled = false) => (
-    <Button
-      type="submit"
-      variant="contained"
-      size="large"
-      disabled={busy || disabled}
-      startIcon={busy ? <CircularProgress size={18} color="inherit" /> : null}
-      sx={{ minHeight: 48 }}
-    >
-      {translate(label)}
-    </Button>
-  );
-
   let title = 'consigne.enrolment.title';
   let body: ReactNode = null;
   switch (step.name) {
     case 'loading':
       body = <CircularProgress aria-label={translate('ra.page.loading')} />;
+      break;
+    case 'join':
+      title = 'consigne.enrolment.join_title';
+      body = <JoinStructure invitation={step.invitation} token={token} busy={busy} submit={submit} />;
       break;
     case 'invalid':
       title = 'consigne.enrolment.invalid_title';
@@ -113,16 +94,14 @@ export function InvitationPage() {
         <Stack
           component="form"
           spacing={2}
-          onSubmit={(e) =>
-            void run(e, async () => {
-              const { json } = await apiFetch<TotpEnrolment>(`${path}/accept`, {
-                method: 'POST',
-                body: JSON.stringify({ password }),
-              });
-              const qr = await QRCode.toDataURL(json.otpauthUri, { margin: 1, width: 220 });
-              setStep({ name: 'totp', invitation, enrolment: json, qr });
-            })
-          }
+          onSubmit={submit(async () => {
+            const { json } = await apiFetch<TotpEnrolment>(`${path}/accept`, {
+              method: 'POST',
+              body: JSON.stringify({ password }),
+            });
+            const qr = await QRCode.toDataURL(json.otpauthUri, { margin: 1, width: 220 });
+            setStep({ name: 'totp', invitation, enrolment: json, qr });
+          })}
         >
           <Typography>
             {translate(
@@ -146,7 +125,7 @@ export function InvitationPage() {
             {translate('consigne.enrolment.step_password')}
           </Typography>
           <NewPasswordFields password={password} confirm={confirm} onPassword={setPassword} onConfirm={setConfirm} />
-          {submit('consigne.enrolment.next', !rules.length || !rules.match)}
+          <AuthSubmit label="consigne.enrolment.next" busy={busy} disabled={!rules.length || !rules.match} />
         </Stack>
       );
       break;
@@ -158,18 +137,15 @@ export function InvitationPage() {
         <Stack
           component="form"
           spacing={2}
-          onSubmit={(e) =>
-            void run(e, async () => {
-              const form = new FormData(e.currentTarget);
-              const code = formText(form, 'code').replace(/\s/g, '');
-              const { json } = await apiFetch<Json<'confirmInvitationTotp'>>(`${path}/totp`, {
-                method: 'POST',
-                body: JSON.stringify({ code }),
-              });
-              forgetIdentity();
-              setStep({ name: 'codes', invitation, codes: json.recoveryCodes });
-            })
-          }
+          onSubmit={submit(async (form) => {
+            const code = formText(form, 'code').replace(/\s/g, '');
+            const { json } = await apiFetch<Json<'confirmInvitationTotp'>>(`${path}/totp`, {
+              method: 'POST',
+              body: JSON.stringify({ code }),
+            });
+            forgetIdentity();
+            setStep({ name: 'codes', invitation, codes: json.recoveryCodes });
+          })}
         >
           <Typography>{translate('consigne.enrolment.totp_intro')}</Typography>
           <Box sx={{ display: 'flex', gap: 3, alignItems: 'center', flexWrap: 'wrap' }}>
@@ -192,16 +168,8 @@ export function InvitationPage() {
               </Typography>
             </Box>
           </Box>
-          <TextField
-            id="enrolment-code"
-            name="code"
-            label={translate('consigne.login.code')}
-            autoComplete="one-time-code"
-            required
-            fullWidth
-            slotProps={{ htmlInput: { inputMode: 'numeric', pattern: '[0-9 ]{6,7}', maxLength: 7 } }}
-          />
-          {submit('consigne.enrolment.confirm_code')}
+          <TotpCodeField id="enrolment-code" />
+          <AuthSubmit label="consigne.enrolment.confirm_code" busy={busy} />
         </Stack>
       );
       break;
@@ -231,15 +199,7 @@ export function InvitationPage() {
   }
 
   return (
-    <AuthScreen wide>
-      <Typography component="h1" variant="h2" gutterBottom tabIndex={-1} ref={heading} sx={{ outline: 'none' }}>
-        {translate(title)}
-      </Typography>
-      {error ? (
-        <Alert severity="error" role="alert" sx={{ mb: 2 }}>
-          {translate(error, { _: error })}
-        </Alert>
-      ) : null}
+    <AuthScreen title={title} error={error} headingRef={heading} wide>
       {body}
     </AuthScreen>
   );

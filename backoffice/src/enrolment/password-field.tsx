@@ -2,6 +2,7 @@ import CheckIcon from '@mui/icons-material/CheckCircleOutlined';
 import InfoIcon from '@mui/icons-material/InfoOutlined';
 import RadioIcon from '@mui/icons-material/RadioButtonUnchecked';
 import { Box, List, ListItem, ListItemIcon, ListItemText, TextField } from '@mui/material';
+import type { ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
 
 /** The server's password rules (STAFF-2): length only, plus a list of common passwords it refuses. */
@@ -29,51 +30,51 @@ export function NewPasswordFields({
   const translate = useTranslate();
   const met = passwordProblems(password, confirm);
   const rule = (ok: boolean, label: string) => (
-    <ListItem disableGutters dense>
-      <ListItemIcon sx={{ minWidth: 32 }}>
-        {ok ? <CheckIcon color="success" fontSize="small" /> : <RadioIcon fontSize="small" />}
-      </ListItemIcon>
-      <ListItemText primary={translate(label, { count: passwordMinLength })} />
-      <Box component="span" sx={visuallyHidden}>
-        {translate(ok ? 'consigne.enrolment.rule_met' : 'consigne.enrolment.rule_not_met')}
-      </Box>
-    </ListItem>
+    <Rule
+      icon={ok ? <CheckIcon color="success" fontSize="small" /> : <RadioIcon fontSize="small" />}
+      text={translate(label, { count: passwordMinLength })}
+      state={translate(ok ? 'consigne.enrolment.rule_met' : 'consigne.enrolment.rule_not_met')}
+    />
+  );
+  const field = (id: string, label: string, value: string, onChange: (value: string) => void, first = false) => (
+    <TextField
+      id={id}
+      type="password"
+      label={translate(label)}
+      autoComplete="new-password"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      required
+      fullWidth
+      autoFocus={first}
+      slotProps={first ? { htmlInput: { 'aria-describedby': 'password-rules' } } : undefined}
+    />
   );
   return (
     <>
-      <TextField
-        id="new-password"
-        type="password"
-        label={translate('consigne.enrolment.password')}
-        autoComplete="new-password"
-        value={password}
-        onChange={(e) => onPassword(e.target.value)}
-        required
-        fullWidth
-        autoFocus
-        slotProps={{ htmlInput: { 'aria-describedby': 'password-rules' } }}
-      />
-      <TextField
-        id="new-password-confirm"
-        type="password"
-        label={translate('consigne.enrolment.password_confirm')}
-        autoComplete="new-password"
-        value={confirm}
-        onChange={(e) => onConfirm(e.target.value)}
-        required
-        fullWidth
-      />
+      {field('new-password', 'consigne.enrolment.password', password, onPassword, true)}
+      {field('new-password-confirm', 'consigne.enrolment.password_confirm', confirm, onConfirm)}
       <List id="password-rules" aria-label={translate('consigne.enrolment.rules_title')} dense disablePadding>
         {rule(met.length, 'consigne.enrolment.rule_length')}
-        <ListItem disableGutters dense>
-          <ListItemIcon sx={{ minWidth: 32 }}>
-            <InfoIcon fontSize="small" />
-          </ListItemIcon>
-          <ListItemText primary={translate('consigne.enrolment.rule_common')} />
-        </ListItem>
+        <Rule icon={<InfoIcon fontSize="small" />} text={translate('consigne.enrolment.rule_common')} />
         {rule(met.match, 'consigne.enrolment.rule_match')}
       </List>
     </>
+  );
+}
+
+/** One rule of the list: its icon, its text, and (for screen readers) whether it is met. */
+function Rule({ icon, text, state }: { icon: ReactNode; text: string; state?: string }) {
+  return (
+    <ListItem disableGutters dense>
+      <ListItemIcon sx={{ minWidth: 32 }}>{icon}</ListItemIcon>
+      <ListItemText primary={text} />
+      {state ? (
+        <Box component="span" sx={visuallyHidden}>
+          {state}
+        </Box>
+      ) : null}
+    </ListItem>
   );
 }
 

@@ -1,8 +1,9 @@
-import { Alert, Button, CircularProgress, Stack, Typography } from '@mui/material';
+import { Alert, Button, CircularProgress, Stack } from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { useParams } from 'react-router';
-import { AuthScreen } from '../layout/login-page';
+import { AuthScreen } from '../layout/auth-screen';
+import { useAction } from '../layout/use-action';
 import { apiFetch } from '../providers/http';
 import { NewPasswordFields, passwordProblems } from './password-field';
 
@@ -12,21 +13,12 @@ export function PasswordResetPage() {
   const { token = '' } = useParams();
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, submit } = useAction();
   const [done, setDone] = useState(false);
   const rules = passwordProblems(password, confirm);
 
   return (
-    <AuthScreen>
-      <Typography component="h1" variant="h2" gutterBottom>
-        {translate('consigne.reset.title')}
-      </Typography>
-      {error ? (
-        <Alert severity="error" role="alert" sx={{ mb: 2 }}>
-          {translate(error, { _: error })}
-        </Alert>
-      ) : null}
+    <AuthScreen title="consigne.reset.title" error={error}>
       {done ? (
         <Stack spacing={2}>
           <Alert severity="success">{translate('consigne.reset.done')}</Alert>
@@ -38,18 +30,13 @@ export function PasswordResetPage() {
         <Stack
           component="form"
           spacing={2}
-          onSubmit={(event) => {
-            event.preventDefault();
-            setBusy(true);
-            setError(null);
-            apiFetch(`/auth/password-reset/${encodeURIComponent(token)}`, {
+          onSubmit={submit(async () => {
+            await apiFetch(`/auth/password-reset/${encodeURIComponent(token)}`, {
               method: 'POST',
               body: JSON.stringify({ password }),
-            })
-              .then(() => setDone(true))
-              .catch((e: unknown) => setError(e instanceof Error ? e.message : 'ra.notification.http_error'))
-              .finally(() => setBusy(false));
-          }}
+            });
+            setDone(true);
+          })}
         >
           <NewPasswordFields password={password} confirm={confirm} onPassword={setPassword} onConfirm={setConfirm} />
           <Button

@@ -72,6 +72,13 @@ export const en: TranslationMessages = {
       invalid_title: 'This link does not work',
       invalid_help: 'Ask the person who manages your organisation for a new invitation.',
       to_login: 'Go to sign-in',
+      join_title: 'Join a structure',
+      join_intro: 'You are invited to join %{structure} %{as}.',
+      join_account: 'This invitation is for the account %{email}. Nothing changes until you accept it.',
+      join_sign_in_first: 'Sign in with this account first: you will come back to this page afterwards.',
+      join_sign_in: 'Sign in to accept',
+      join_submit: 'Join %{structure} %{as}',
+      join_as: { admin: 'as an administrator', referent: 'as a referent' },
     },
     reset: {
       title: 'New password',

@@ -77,6 +77,14 @@ export const fr: TranslationMessages = {
       invalid_title: 'Ce lien ne fonctionne pas',
       invalid_help: 'Demandez une nouvelle invitation à la personne qui gère votre structure.',
       to_login: 'Aller à la connexion',
+      join_title: 'Rejoindre une structure',
+      join_intro: 'Vous êtes invité·e à rejoindre %{structure} %{as}.',
+      join_account:
+        'Cette invitation est destinée au compte %{email}. Rien ne change tant que vous ne l’avez pas acceptée.',
+      join_sign_in_first: 'Connectez-vous d’abord avec ce compte : vous reviendrez ensuite sur cette page.',
+      join_sign_in: 'Me connecter pour accepter',
+      join_submit: 'Rejoindre %{structure} %{as}',
+      join_as: { admin: 'en tant qu’administrateur·rice', referent: 'en tant que référent·e' },
     },
     reset: {
       title: 'Nouveau mot de passe',

@@ -259,10 +259,15 @@ export const dataProvider = {
     post<Json<'revokeBeneficiarySessions'>>(`/beneficiaries/${encode(id)}/sessions/revoke`),
   changeBeneficiaryPhone: (id: Identifier, body: Body<'changeBeneficiaryPhone'>) =>
     post<Json<'changeBeneficiaryPhone'>>(`/beneficiaries/${encode(id)}/phone`, body),
-  async issueEmergencyCard(id: Identifier): Promise<{ blob: Blob; fileName: string }> {
+  /** A referent sends their own TOTP code (AUTHZ-3); the answer is the PDF. */
+  async issueEmergencyCard(
+    id: Identifier,
+    body: Body<'issueEmergencyCard'>,
+  ): Promise<{ blob: Blob; fileName: string }> {
     const response = await apiRequest(`/beneficiaries/${encode(id)}/emergency-card`, {
       method: 'POST',
       headers: { Accept: 'application/pdf, application/problem+json' },
+      body: JSON.stringify(body),
     });
     const fileName = fileNameOf(response.headers.get('content-disposition'), 'carte-urgence-consigne.pdf');
     return { blob: await response.blob(), fileName };

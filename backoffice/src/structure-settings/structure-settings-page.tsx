@@ -1,10 +1,23 @@
-import { Alert, Box, Button, Card, CardContent, Stack, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Stack,
+  TextField,
+  Typography,
+  type TextFieldProps,
+} from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Title, useDataProvider, useNotify, useTranslate } from 'react-admin';
 import type { Structure } from '../providers/api-types';
 import type { ConsigneDataProvider } from '../providers/data-provider';
 import { formText } from '../layout/form-text';
+
+type Editable = 'address' | 'contactEmail' | 'contactPhone';
+const editable: readonly Editable[] = ['address', 'contactEmail', 'contactPhone'];
 
 /** Settings of the structure the admin acts for: contact details (name, kind, SIRET are the platform's). */
 export function StructureSettingsPage() {
@@ -24,9 +37,7 @@ export function StructureSettingsPage() {
       return v === '' ? null : v;
     };
     const changes = Object.fromEntries(
-      (['address', 'contactEmail', 'contactPhone'] as const)
-        .map((k) => [k, value(k)] as const)
-        .filter(([k, v]) => v !== current[k]),
+      editable.map((k) => [k, value(k)] as const).filter(([k, v]) => v !== current[k]),
     );
     if (Object.keys(changes).length === 0) {
       notify('resources.structure-settings.nothing_changed', { type: 'info' });
@@ -49,6 +60,30 @@ export function StructureSettingsPage() {
   };
 
   const current = structure.data;
+
+  /** A field the platform sets: shown, not editable here. */
+  const platformField = (id: string, field: string, value: string) => (
+    <TextField
+      id={`settings-${id}`}
+      label={translate(`resources.structures.fields.${field}`)}
+      value={value}
+      slotProps={{ htmlInput: { readOnly: true } }}
+    />
+  );
+
+  /** A contact detail the admin edits, with the server's message under it when it refused the value. */
+  const contactField = (id: string, name: Editable, saved: Structure, props: TextFieldProps = {}) => (
+    <TextField
+      id={`settings-${id}`}
+      name={name}
+      label={translate(`resources.structures.fields.${name}`)}
+      defaultValue={saved[name] ?? ''}
+      error={Boolean(errors[name])}
+      helperText={errors[name]}
+      {...props}
+    />
+  );
+
   return (
     <Box sx={{ p: 2, maxWidth: 720 }}>
       <Title title="resources.structure-settings.title" />
@@ -62,55 +97,15 @@ export function StructureSettingsPage() {
         <Card variant="outlined">
           <CardContent>
             <Stack component="form" spacing={2} onSubmit={(e) => submit(e, current)} key={current.updatedAt}>
-              <TextField
-                id="settings-name"
-                label={translate('resources.structures.fields.name')}
-                value={current.name}
-                slotProps={{ htmlInput: { readOnly: true } }}
-              />
-              <TextField
-                id="settings-kind"
-                label={translate('resources.structures.fields.kind')}
-                value={translate(`resources.structures.kinds.${current.kind}`)}
-                slotProps={{ htmlInput: { readOnly: true } }}
-              />
-              <TextField
-                id="settings-siret"
-                label={translate('resources.structures.fields.siret')}
-                value={current.siret ?? '—'}
-                slotProps={{ htmlInput: { readOnly: true } }}
-              />
+              {platformField('name', 'name', current.name)}
+              {platformField('kind', 'kind', translate(`resources.structures.kinds.${current.kind}`))}
+              {platformField('siret', 'siret', current.siret ?? '—')}
               <Typography variant="body2" sx={{ color: 'text.secondary' }}>
                 {translate('resources.structure-settings.platform_fields')}
               </Typography>
-              <TextField
-                id="settings-address"
-                name="address"
-                multiline
-                minRows={2}
-                label={translate('resources.structures.fields.address')}
-                defaultValue={current.address ?? ''}
-                error={Boolean(errors.address)}
-                helperText={errors.address}
-              />
-              <TextField
-                id="settings-email"
-                name="contactEmail"
-                type="email"
-                label={translate('resources.structures.fields.contactEmail')}
-                defaultValue={current.contactEmail ?? ''}
-                error={Boolean(errors.contactEmail)}
-                helperText={errors.contactEmail}
-              />
-              <TextField
-                id="settings-phone"
-                name="contactPhone"
-                type="tel"
-                label={translate('resources.structures.fields.contactPhone')}
-                defaultValue={current.contactPhone ?? ''}
-                error={Boolean(errors.contactPhone)}
-                helperText={errors.contactPhone}
-              />
+              {contactField('address', 'address', current, { multiline: true, minRows: 2 })}
+              {contactField('email', 'contactEmail', current, { type: 'email' })}
+              {contactField('phone', 'contactPhone', current, { type: 'tel' })}
               <Box>
                 <Button type="submit" variant="contained" disabled={busy}>
                   {translate('ra.action.save')}

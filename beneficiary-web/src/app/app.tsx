@@ -1,6 +1,6 @@
 import { Suspense, useEffect } from 'react';
+import { Loading, RetryButton } from '../components/async-view';
 import { ErrorBoundary } from '../components/error-boundary';
-import { Icon } from '../components/icon';
 import { Notice } from '../components/notice';
 import { AuthProvider, useAuth } from '../features/auth/auth-context';
 import { LoginScreen } from '../features/auth/components/login-screen';
@@ -10,27 +10,10 @@ import { navigate, useLocation } from '../lib/router';
 import { AppShell } from './app-shell';
 import { SignedInRoutes } from './routes/routes';
 
-function Loading() {
-  const { t } = useI18n();
-  return (
-    <p className="loading" role="status">
-      {t('common.loading')}
-    </p>
-  );
-}
-
 function ScreenFailed({ retry }: { retry: () => void }) {
   const { t } = useI18n();
   return (
-    <Notice
-      kind="error"
-      action={
-        <button type="button" className="button button-secondary button-small" onClick={retry}>
-          <Icon name="refresh" />
-          {t('common.retry')}
-        </button>
-      }
-    >
+    <Notice kind="error" action={<RetryButton onClick={retry} />}>
       {t('error.screen')}
     </Notice>
   );
@@ -65,15 +48,7 @@ function Screens() {
         path === '/' ? (
           <PapersScreen sharedWith={null} offline />
         ) : (
-          <Notice
-            kind="warning"
-            action={
-              <button type="button" className="button button-secondary button-small" onClick={refresh}>
-                <Icon name="refresh" />
-                {t('common.retry')}
-              </button>
-            }
-          >
+          <Notice kind="warning" action={<RetryButton onClick={refresh} />}>
             {t('error.offlineScreen')}
           </Notice>
         );

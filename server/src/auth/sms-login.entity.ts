@@ -39,7 +39,8 @@ export const OtpCodeEntity = new EntitySchema<OtpCode>({
   },
 });
 
-export type RateEventKind = 'sms_login' | 'recovery_attempt';
+/** `follow_code`: a desk consent code sent by SMS (OTP-6 applies to it as to a login code). */
+export type RateEventKind = 'sms_login' | 'recovery_attempt' | 'follow_code';
 
 /** One counted attempt for the rate limits (OTP-6, OTP-7); phone and IP are kept as HMACs only. */
 export interface AuthRateEvent {

@@ -71,8 +71,15 @@ export const smsLoginRoutes = [
     summary: 'Opens a beneficiary session with the phone number and one code of their emergency card.',
     tags: ['auth'],
     policy: 'auth.smsLogin',
+    description:
+      'An unknown number, a wrong or used code and a locked account all get the same 400 `invalid_recovery_code`, ' +
+      'whatever code is typed (OTP-8).',
     body: verifyRecoveryCodeBody,
-    responses: { 200: { description: 'Logged in', schema: sessionOpened }, ...refused },
+    responses: {
+      200: { description: 'Logged in', schema: sessionOpened },
+      400: { description: 'Not a French mobile number, or no match (also for a locked account)' },
+      429: refused[429],
+    },
     handler: async (ctx) => opened(ctx.res, ctx.deps.config, await verifyRecoveryCode(ctx, ctx.body)),
   }),
 ];

@@ -251,13 +251,14 @@ export async function verifyLoginCode(
   }
 }
 
-type Recovered = { kind: 'ok'; opened: NewSession; beneficiary: Beneficiary } | { kind: 'wrong' } | { kind: 'locked' };
+type Recovered = { kind: 'ok'; opened: NewSession; beneficiary: Beneficiary } | { kind: 'wrong' };
 
 /**
  * `POST /auth/sms/recovery`: phone number + one emergency-card code, when SMS cannot be received.
  * Same rules as the SMS path: 400 for a non-French-mobile number, one identical refusal for an
- * unknown number or a wrong code, failures counted towards the lock (OTP-8), attempts limited per
- * IP. Each use is audited, and the person and their referents are told.
+ * unknown number, a wrong code or a locked account (whatever code is typed), failures counted
+ * towards the lock (OTP-8), attempts limited per IP. Each use is audited, and the person and their
+ * referents are told.
  */
 export async function verifyRecoveryCode(
   ctx: Ctx,
@@ -291,10 +292,13 @@ export async function verifyRecoveryCode(
       if (beneficiary) await countFailure(em, ctx, beneficiary.id, 'recovery_code');
       return { kind: 'wrong' };
     }
-    // A right code on a locked account is not spent: it still works once a referent unlocks the account.
+    // OTP-8: a locked account answers exactly as a wrong code would (so the lock cannot tell a right
+    // code from a wrong one) and the try counts. The right code is not spent: it still works once a
+    // referent unlocks the account.
     if (beneficiary.lockedAt) {
       await fail('locked');
-      return { kind: 'locked' };
+      await countFailure(em, ctx, beneficiary.id, 'recovery_code');
+      return { kind: 'wrong' };
     }
     const now = deps.clock.now();
     const used = await em
@@ -327,8 +331,6 @@ export async function verifyRecoveryCode(
   switch (outcome.kind) {
     case 'wrong':
       throw wrongRecoveryCode();
-    case 'locked':
-      throw accountLocked();
     case 'ok':
       notifyEmergencyUse(deps, outcome.beneficiary, { actor: ctx.actor, requestId: requestIdOf(ctx) });
       return outcome.opened;

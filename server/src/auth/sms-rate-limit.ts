@@ -11,7 +11,7 @@ import { hmac } from './tokens.js';
  * across restarts and instances. Phones and IP addresses are only kept as HMACs with the server
  * secret: the counters are not a list of who tried to log in.
  */
-interface Limit {
+export interface Limit {
   windowMs: number;
   max: number;
 }
@@ -22,6 +22,11 @@ export const PHONE_LIMITS: Limit[] = [
   { windowMs: HOUR, max: 5 },
   { windowMs: DAY, max: 10 },
 ];
+/**
+ * OTP-11: desk consent codes a structure may send by SMS in a rolling day, so that one structure
+ * (or one stolen staff account) cannot drain the daily SMS budget every beneficiary logs in with.
+ */
+export const STRUCTURE_DESK_CODE_LIMITS: Limit[] = [{ windowMs: DAY, max: 50 }];
 /** OTP-7: per client IP (as Express resolves it from TRUSTED_PROXIES), 10 sends per hour. */
 export const IP_LIMITS: Limit[] = [{ windowMs: HOUR, max: 10 }];
 /** Emergency-code attempts per client IP: guessing is what they would be used for. */
@@ -45,8 +50,8 @@ export const tooManyAttempts = (retryAfterSeconds: number) =>
     retryAfterSeconds,
   );
 
-/** Seconds until `limits` allow one more event, or 0 when they already do. */
-function waitFor(times: number[], limits: Limit[], now: number): number {
+/** Seconds until `limits` allow one more event at `times` (ms), or 0 when they already do. */
+export function waitFor(times: number[], limits: Limit[], now: number): number {
   let wait = 0;
   for (const { windowMs, max } of limits) {
     const inWindow = times.filter((t) => t > now - windowMs).sort((a, b) => a - b);

@@ -4,7 +4,7 @@ import { makeStaff, makeStructure, signIn } from '../../test/support/factories.j
 import { createTestContext, TEST_ORIGIN, type TestContext } from '../../test/support/test-context.js';
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
 import { HOUR, MINUTE, SECOND } from '../shared/clock.js';
-import { StaffMemberEntity, StaffRecoveryCodeEntity } from '../staff/staff.entity.js';
+import { StaffMemberEntity, StaffMembershipEntity, StaffRecoveryCodeEntity } from '../staff/staff.entity.js';
 import { currentTotp } from '../staff/totp.js';
 import type { Structure } from '../structures/structure.entity.js';
 import { SessionEntity } from './session.entity.js';
@@ -168,14 +168,17 @@ describe('second factor (STAFF-3)', () => {
   it('accepts each recovery code once, and stores only their hashes', async () => {
     const admin = await makeStaff(ctx, { structure, role: 'admin' });
     const adminClient = await signIn(ctx, { staff: admin, structure });
-    const invited = await adminClient
+    await adminClient
       .post('/api/staff/invitations')
       .send({ email: 'recovery@structure.example', displayName: 'Recovery', role: 'referent' })
-      .expect(201);
+      .expect(202);
+    const invited = await ctx.deps.db
+      .getRepository(StaffMemberEntity)
+      .findOneByOrFail({ email: 'recovery@structure.example' });
     const { recoveryCodes } = await enrolThroughInvitation(ctx, tokenOf(await mailTo('recovery@structure.example')));
     expect(recoveryCodes).toHaveLength(10);
     expect(new Set(recoveryCodes).size).toBe(10);
-    const stored = await ctx.deps.db.getRepository(StaffRecoveryCodeEntity).findBy({ staffId: invited.body.id });
+    const stored = await ctx.deps.db.getRepository(StaffRecoveryCodeEntity).findBy({ staffId: invited.id });
     expect(stored).toHaveLength(10);
     expect(JSON.stringify(stored)).not.toContain(recoveryCodes[0]!.replace(/-/g, ''));
 
@@ -303,7 +306,7 @@ describe('passwords (STAFF-1, STAFF-2)', () => {
   async function invitation(email: string) {
     const admin = await makeStaff(ctx, { structure, role: 'admin' });
     const client = await signIn(ctx, { staff: admin, structure });
-    await client.post('/api/staff/invitations').send({ email, displayName: 'New', role: 'referent' }).expect(201);
+    await client.post('/api/staff/invitations').send({ email, displayName: 'New', role: 'referent' }).expect(202);
     return tokenOf(await mailTo(email));
   }
 
@@ -347,7 +350,7 @@ describe('invitations (STAFF-5)', () => {
   async function invite(email: string) {
     const admin = await makeStaff(ctx, { structure, role: 'admin' });
     const client = await signIn(ctx, { staff: admin, structure });
-    await client.post('/api/staff/invitations').send({ email, displayName: 'Invitee', role: 'referent' }).expect(201);
+    await client.post('/api/staff/invitations').send({ email, displayName: 'Invitee', role: 'referent' }).expect(202);
     return tokenOf(await mailTo(email));
   }
 
@@ -457,40 +460,57 @@ describe('password reset', () => {
 });
 
 describe('structure admins', () => {
-  it('cannot demote, deactivate or remove themself as the last active admin', async () => {
+  it('cannot change their own role, deactivate or remove themself, even with another admin (AUTHZ-4)', async () => {
     const own = await makeStructure(ctx);
     const admin = await makeStaff(ctx, { structure: own, role: 'admin' });
     const client = await signIn(ctx, { staff: admin, structure: own });
-    for (const attempt of [
+    const selfAttempts = () => [
       client.patch(`/api/staff/${admin.id}`).send({ role: 'referent' }),
       client.post(`/api/staff/${admin.id}/deactivate`),
       client.delete(`/api/staff/${admin.id}`),
-    ]) {
+    ];
+    for (const attempt of selfAttempts()) {
       const res = await attempt;
-      expect(res.status).toBe(409);
-      expect(res.body).toMatchObject({ code: 'last_admin' });
-      expect(res.body.title).toMatch(/dernier administrateur/);
+      expect(res.status).toBe(403);
+      expect(res.body).toMatchObject({ code: 'self_change_forbidden' });
+      expect(res.body.title).toMatch(/propre rôle/);
     }
     const second = await makeStaff(ctx, { structure: own, role: 'admin' });
     await giveCredentials(ctx, second);
-    await client.patch(`/api/staff/${admin.id}`).send({ role: 'referent' }).expect(200);
+    for (const attempt of selfAttempts()) expect((await attempt).status).toBe(403);
+    const membership = await ctx.deps.db
+      .getRepository(StaffMembershipEntity)
+      .findOneByOrFail({ staffId: admin.id, structureId: own.id });
+    expect(membership).toMatchObject({ role: 'admin', deactivatedAt: null });
+    // Another admin may demote them.
+    const other = await signIn(ctx, { staff: second, structure: own });
+    await other.patch(`/api/staff/${admin.id}`).send({ role: 'referent' }).expect(200);
+    await client.get('/api/staff').expect(403);
   });
 
-  it('adds an existing account to a second structure without a new password, and tells them by mail', async () => {
-    const { email, secret } = await enrolledReferent();
+  it('invites an existing account to a second structure; it joins only once it accepts, without a new password', async () => {
+    const { email, secret, member } = await enrolledReferent();
     const second = await makeStructure(ctx, { name: 'Association Le Relais' });
     const admin = await makeStaff(ctx, { structure: second, role: 'admin' });
     const client = await signIn(ctx, { staff: admin, structure: second });
     const res = await client
       .post('/api/staff/invitations')
       .send({ email, displayName: 'Ignored', role: 'referent' })
-      .expect(201);
-    expect(res.body).toMatchObject({ status: 'active', invitationSent: false });
-    expect(await mailTo(email)).toContain('Association Le Relais');
-    const agent = await logIn(ctx, { email, secret, structure: second });
-    const me = await agent.get('/api/me').expect(200);
-    expect(me.body.activeStructureId).toBe(second.id);
-    expect(me.body.memberships).toHaveLength(2);
+      .expect(202);
+    expect(res.body).toEqual({ status: 'invited' });
+    const mail = await mailTo(email);
+    expect(mail).toContain('Association Le Relais');
+    expect(await ctx.deps.db.getRepository(StaffMembershipEntity).countBy({ staffId: member.id })).toBe(1);
+    const token = tokenOf(linkIn(mail));
+    const invitation = await ctx.http().get(`/api/invitations/${token}`).expect(200);
+    expect(invitation.body).toMatchObject({ kind: 'join', structureName: 'Association Le Relais', role: 'referent' });
+
+    const agent = await logIn(ctx, { email, secret });
+    const joined = await agent.post(`/api/invitations/${token}/join`).expect(200);
+    expect(joined.body.activeStructureId).toBe(second.id);
+    expect(joined.body.memberships).toHaveLength(2);
+    await agent.set('X-Structure-Id', second.id).get('/api/me').expect(200);
+    await agent.post(`/api/invitations/${token}/join`).expect(410);
     await client.post('/api/staff/invitations').send({ email, displayName: 'Again', role: 'referent' }).expect(409);
   });
 });

@@ -1,7 +1,6 @@
 import type { Request, Response } from 'express';
-import { IsNull } from 'typeorm';
 import type { Deps } from '../deps.js';
-import { badRequest, conflict } from '../http/errors.js';
+import { badRequest, conflict, notFound } from '../http/errors.js';
 import { defineRoute } from '../http/route.js';
 import { passwordResetEmail } from '../notifications/templates/emails.js';
 import { HOUR } from '../shared/clock.js';
@@ -11,15 +10,19 @@ import {
   PASSWORD_RESET_TTL_MS,
   consumeToken,
   findUsableToken,
+  grantInvitedMembership,
   isEnrolled,
   issueStaffToken,
   normaliseEmail,
+  platformAdminReferentForbidden,
+  voidSettledInvitations,
 } from '../staff/staff.service.js';
 import { encryptTotpSecret, generateTotpSecret, totpUri } from '../staff/totp.js';
 import { StructureEntity } from '../structures/structure.entity.js';
 import type { Session } from './session.entity.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import { createSession, deleteSession, deleteSessionsOf } from './session.service.js';
+import { hashToken } from './tokens.js';
 import {
   accountLocked,
   canRequestReset,
@@ -39,6 +42,7 @@ import {
   loginStepSchema,
   meSchema,
   passwordBody,
+  staffMeSchema,
   passwordResetRequestBody,
   recoveryCodesSchema,
   staffLoginBody,
@@ -212,6 +216,7 @@ export const staffAuthRoutes = [
         ? await deps.db.getRepository(StructureEntity).findOneBy({ id: record.structureId })
         : null;
       return {
+        kind: isEnrolled(member) ? ('join' as const) : ('enrol' as const),
         email: member.email,
         displayName: member.displayName,
         structureName: structure?.name ?? null,
@@ -239,6 +244,9 @@ export const staffAuthRoutes = [
     },
     handler: async ({ deps, params, body, ...ctx }) => {
       const { record, member } = await findUsableToken(deps.db.manager, deps.clock, params.token, 'invitation');
+      if (isEnrolled(member)) throw conflict('already_enrolled', 'Ce compte est déjà activé : connectez-vous.');
+      // AUTHZ-4: refused before any change, so the account is not half set up.
+      if (member.platformAdmin && record.role === 'referent') throw platformAdminReferentForbidden();
       assertAcceptablePassword(body.password);
       const passwordHash = await hashPassword(body.password);
       const secret = generateTotpSecret();
@@ -293,9 +301,9 @@ export const staffAuthRoutes = [
             "Ce code est incorrect. Vérifiez l'heure de votre téléphone et saisissez le code affiché maintenant.",
           );
         await consumeToken(em, deps.clock, record);
-        await em
-          .getRepository(StaffTokenEntity)
-          .update({ staffId: member.id, purpose: 'invitation', usedAt: IsNull() }, { usedAt: deps.clock.now() });
+        // The invitee accepted: the membership of an existing account is created now (AUTHZ-4).
+        await grantInvitedMembership(em, deps.clock, record, member);
+        await voidSettledInvitations(em, deps.clock, member.id);
         const enrolled: StaffMember = { ...member, mfaEnrolledAt: deps.clock.now() };
         await em
           .getRepository(StaffMemberEntity)
@@ -319,6 +327,52 @@ export const staffAuthRoutes = [
       if (req.session) await deleteSession(deps.db.manager, req.session.id);
       sendSessionCookie(deps, res, created);
       return { recoveryCodes };
+    },
+  }),
+
+  defineRoute({
+    method: 'post',
+    path: '/invitations/:token/join',
+    operationId: 'joinStructure',
+    summary: 'Accept an invitation into one more structure, signed in as the invited (enrolled) account.',
+    description:
+      'AUTHZ-4: an existing account becomes a member only here, by its own choice. The session must be ' +
+      "the invitee's (else 404, like an unknown link). A platform admin cannot join as a referent (403).",
+    tags,
+    policy: 'auth.invitation',
+    params: tokenParams,
+    responses: {
+      200: { description: 'Joined: who is signed in, with the joined structure active', schema: staffMeSchema },
+      403: { description: 'A platform admin invited as referent' },
+      404: { description: 'Unknown link, or not signed in as the invited account' },
+      409: { description: 'Access to that structure deactivated, or structure archived' },
+      410: { description: 'Expired or already used' },
+    },
+    handler: async ({ deps, actor, params, ...ctx }) => {
+      const missing = () =>
+        notFound(
+          'invitation_not_found',
+          "Ce lien d'invitation n'est pas valide pour ce compte. Connectez-vous avec l'adresse e-mail qui a reçu l'invitation.",
+        );
+      if (actor.kind !== 'staff') throw missing();
+      const owner = await deps.db
+        .getRepository(StaffTokenEntity)
+        .findOneBy({ tokenHash: hashToken(params.token), purpose: 'invitation' });
+      if (!owner || owner.staffId !== actor.staffId || !owner.structureId) throw missing();
+      return deps.db.transaction(async (em) => {
+        const { record, member } = await findUsableToken(em, deps.clock, params.token, 'invitation');
+        if (!isEnrolled(member)) throw missing();
+        const membership = await grantInvitedMembership(em, deps.clock, record, member);
+        await consumeToken(em, deps.clock, record);
+        await ctx.audit(em, {
+          action: 'staff.invitation_accepted',
+          structureId: record.structureId,
+          targetType: 'staff',
+          targetId: member.id,
+          details: { role: membership?.role ?? null, via: 'join' },
+        });
+        return staffMe(em, member, record.structureId);
+      });
     },
   }),
 

@@ -55,6 +55,12 @@ export const beneficiaryMeSchema = z.object({
 export const meSchema = z.discriminatedUnion('kind', [staffMeSchema, beneficiaryMeSchema]);
 
 export const invitationSchema = z.object({
+  /**
+   * `enrol`: the account is not set up yet — choose a password, then the authenticator
+   * (acceptInvitation, confirmInvitationTotp). `join`: an enrolled account invited into one more
+   * structure — sign in as that account, then accept (joinStructure).
+   */
+  kind: z.enum(['enrol', 'join']),
   email: z.string(),
   displayName: z.string(),
   /** Null for a platform-admin invitation. */

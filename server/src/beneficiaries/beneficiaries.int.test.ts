@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
 import { settleBackground } from '../auth/background.js';
 import { SessionEntity } from '../auth/session.entity.js';
+import { BeneficiaryLoginFailureEntity, SmsDailyCounterEntity } from '../auth/sms-login.entity.js';
 import { MINUTE } from '../shared/clock.js';
 import type { FakeTwilio } from '../../test/support/fake-twilio.js';
 import { makeBeneficiary, makeStaff, makeStructure, signIn } from '../../test/support/factories.js';
@@ -26,7 +27,7 @@ beforeAll(() => ({ ctx, fake } = env));
 
 const smsTo = (phone: string) => fake.messages.filter((m) => m.to === phone);
 const events = (where: Partial<Record<'action' | 'beneficiaryId', string>>) =>
-  ctx.deps.db.getRepository(AuditEventEntity).findBy(where);
+  ctx.deps.db.getRepository(AuditEventEntity).find({ where, order: { seq: 'ASC' } });
 
 let people = 0;
 const person = (overrides: Record<string, unknown> = {}) => ({
@@ -339,15 +340,14 @@ function pdfText(pdf: Buffer): string {
 
 const cardCodes = (pdf: Buffer) => pdfText(pdf).match(/\b[A-Z2-9]{5}-[A-Z2-9]{5}\b/g) ?? [];
 
-async function issueCard(agent: ReturnType<typeof anonymousClient>, beneficiaryId: string) {
-  return agent
-    .post(`/api/beneficiaries/${beneficiaryId}/emergency-card`)
-    .buffer(true)
-    .parse((response, done) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (c: Buffer) => chunks.push(c));
-      response.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+/** A card as the back office asks for it (`totp` given: a referent) or as the beneficiary app does (no body). */
+async function issueCard(agent: ReturnType<typeof anonymousClient>, beneficiaryId: string, totp?: string) {
+  const req = agent.post(`/api/beneficiaries/${beneficiaryId}/emergency-card`);
+  return (totp === undefined ? req : req.send({ totp })).buffer(true).parse((response, done) => {
+    const chunks: Buffer[] = [];
+    response.on('data', (c: Buffer) => chunks.push(c));
+    response.on('end', () => done(null, Buffer.concat(chunks)));
+  });
 }
 
 const recover = (phone: string, code: string, ip?: string) =>
@@ -356,9 +356,9 @@ const recover = (phone: string, code: string, ip?: string) =>
 describe('emergency card', () => {
   it('prints a French PDF with ten codes (only HMACs stored); each code opens the vault once', async () => {
     const a = await makeStructure(ctx);
-    const { agent } = await makeReferent(ctx, a);
+    const { agent, totp } = await makeReferent(ctx, a);
     const x = await makeBeneficiary(ctx, { followedBy: [a], overrides: { phone: freshPhone() } });
-    const res = await issueCard(agent, x.id);
+    const res = await issueCard(agent, x.id, totp());
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toMatch(/^attachment;/);
@@ -390,9 +390,9 @@ describe('emergency card', () => {
 
   it('voids the previous card when a new one is printed, by the beneficiary themself', async () => {
     const a = await makeStructure(ctx);
-    const { agent } = await makeReferent(ctx, a);
+    const { agent, totp } = await makeReferent(ctx, a);
     const x = await makeBeneficiary(ctx, { followedBy: [a], overrides: { phone: freshPhone() } });
-    const oldCodes = cardCodes((await issueCard(agent, x.id)).body as Buffer);
+    const oldCodes = cardCodes((await issueCard(agent, x.id, totp())).body as Buffer);
     const self = await smsLogin(ctx, fake, x.phone);
     const mine = await issueCard(self, x.id);
     expect(mine.status).toBe(200);
@@ -409,7 +409,7 @@ describe('emergency card', () => {
     const a = await makeStructure(ctx);
     const referent = await makeReferent(ctx, a);
     const x = await makeBeneficiary(ctx, { followedBy: [a], overrides: { phone: freshPhone() } });
-    const [code] = cardCodes((await issueCard(referent.agent, x.id)).body as Buffer);
+    const [code] = cardCodes((await issueCard(referent.agent, x.id, referent.totp())).body as Buffer);
     expect((await recover(x.phone, code!)).status).toBe(200);
     await settleBackground();
     expect(smsTo(x.phone).at(-1)!.body).toBe(
@@ -426,9 +426,9 @@ describe('emergency card', () => {
 
   it('answers an unknown number like a wrong code, counts failures towards the lock, and limits attempts per IP', async () => {
     const a = await makeStructure(ctx);
-    const { agent } = await makeReferent(ctx, a);
+    const { agent, totp } = await makeReferent(ctx, a);
     const x = await makeBeneficiary(ctx, { followedBy: [a], overrides: { phone: freshPhone() } });
-    const [code] = cardCodes((await issueCard(agent, x.id)).body as Buffer);
+    const [code] = cardCodes((await issueCard(agent, x.id, totp())).body as Buffer);
     const unknown = await recover(freshPhone(), 'ABCDE-FGHJK');
     const wrong = await recover(x.phone, 'ABCDE-FGHJK');
     expect(unknown.status).toBe(400);
@@ -447,8 +447,153 @@ describe('emergency card', () => {
     const locked = await ctx.deps.db.getRepository(BeneficiaryEntity).findOneByOrFail({ id: x.id });
     expect(locked.lockReason).toBe('too_many_failed_codes');
     // The right code on a locked account does not open it, and is not spent.
-    expect((await recover(x.phone, code!)).status).toBe(423);
+    expect((await recover(x.phone, code!)).status).toBe(400);
     expect((await agent.post(`/api/beneficiaries/${x.id}/unlock`)).status).toBe(200);
+    expect((await recover(x.phone, code!)).status).toBe(200);
+  });
+});
+
+describe('AUTHZ-3: a referent printing an emergency card', () => {
+  const notice =
+    "Consigne : une nouvelle carte d'urgence a été imprimée pour votre compte. Les anciens codes ne marchent plus. Si ce n'est pas vous, contactez votre référent.";
+
+  async function setup() {
+    const a = await makeStructure(ctx, { name: 'CCAS Gamma' });
+    const referent = await makeReferent(ctx, a);
+    const x = await makeBeneficiary(ctx, { followedBy: [a], overrides: { phone: freshPhone() } });
+    return { a, referent, x };
+  }
+  const codesOf = (beneficiaryId: string) => ctx.deps.db.getRepository(EmergencyCodeEntity).countBy({ beneficiaryId });
+
+  it('refuses a referent without a TOTP code (400) or with a wrong one (403): no codes, no SMS, audited as denied', async () => {
+    const { referent, x } = await setup();
+    const missing = await issueCard(referent.agent, x.id);
+    expect(missing.status).toBe(400);
+    expect(JSON.parse((missing.body as Buffer).toString())).toMatchObject({ code: 'totp_required' });
+    const emptyBody = await referent.agent.post(`/api/beneficiaries/${x.id}/emergency-card`).send({});
+    expect(emptyBody.status).toBe(400);
+    const wrong = String((Number(referent.totp()) + 500_000) % 1_000_000).padStart(6, '0');
+    const refused = await issueCard(referent.agent, x.id, wrong);
+    expect(refused.status).toBe(403);
+    expect(JSON.parse((refused.body as Buffer).toString())).toMatchObject({ code: 'invalid_totp' });
+    expect(await codesOf(x.id)).toBe(0);
+    expect(smsTo(x.phone)).toHaveLength(0);
+    const denied = await events({ action: 'beneficiary.emergency_card_issued', beneficiaryId: x.id });
+    expect(denied.map((e) => e.result)).toEqual(['denied', 'denied', 'denied']);
+    expect(denied.map((e) => (JSON.parse(e.details!) as { reason: string }).reason)).toEqual([
+      'totp_missing',
+      'totp_missing',
+      'invalid_totp',
+    ]);
+  });
+
+  it('refuses a TOTP code already used (403), even for another action', async () => {
+    const { referent, x } = await setup();
+    const code = referent.totp();
+    expect((await issueCard(referent.agent, x.id, code)).status).toBe(200);
+    const replay = await issueCard(referent.agent, x.id, code);
+    expect(replay.status).toBe(403);
+    expect(JSON.parse((replay.body as Buffer).toString())).toMatchObject({ code: 'invalid_totp' });
+
+    const { referent: other, x: y } = await setup();
+    const used = other.totp();
+    const changed = await other.agent
+      .post(`/api/beneficiaries/${y.id}/phone`)
+      .send({ phone: freshPhone(), totp: used });
+    expect(changed.status).toBe(200);
+    expect((await issueCard(other.agent, y.id, used)).status).toBe(403);
+    expect(await codesOf(y.id)).toBe(0);
+  });
+
+  it('prints with a fresh TOTP: the PDF, an SMS notice to the current number, the audit, and a line in their trace', async () => {
+    const { a, referent, x } = await setup();
+    const res = await issueCard(referent.agent, x.id, referent.totp());
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(cardCodes(res.body as Buffer)).toHaveLength(10);
+    expect(smsTo(x.phone).map((m) => m.body)).toEqual([notice]);
+    const [issued] = await events({ action: 'beneficiary.emergency_card_issued', beneficiaryId: x.id });
+    expect(issued).toMatchObject({ result: 'success', actorId: referent.staff.id, structureId: a.id });
+    expect(JSON.parse(issued!.details!)).toEqual({ codes: 10, previousCodesVoided: 0, smsNotice: true });
+
+    // A second card a minute later: a new TOTP step, a new notice; the trace shows both printings, by whom.
+    ctx.clock.advance(MINUTE);
+    expect((await issueCard(referent.agent, x.id, referent.totp())).status).toBe(200);
+    expect(smsTo(x.phone).map((m) => m.body)).toEqual([notice, notice]);
+    const self = await smsLogin(ctx, fake, x.phone);
+    const trace = await self.get('/api/me/access-log');
+    expect(trace.status).toBe(200);
+    const cards = (trace.body.data as { action: string; structure: { name: string } | null }[]).filter(
+      (e) => e.action === 'beneficiary.emergency_card_issued',
+    );
+    expect(cards).toHaveLength(2);
+    expect(cards[0]).toMatchObject({ structure: { id: a.id, name: 'CCAS Gamma' }, staff: { id: referent.staff.id } });
+  });
+
+  it('keeps refused attempts out of the trace (they did not print anything)', async () => {
+    const { referent, x } = await setup();
+    expect((await issueCard(referent.agent, x.id, '000000')).status).toBe(403);
+    const self = await smsLogin(ctx, fake, x.phone);
+    const trace = await self.get('/api/me/access-log');
+    expect(trace.body.data.map((e: { action: string }) => e.action)).not.toContain('beneficiary.emergency_card_issued');
+  });
+
+  it('asks nothing more of the beneficiary printing their own card, and sends them no notice', async () => {
+    const { x } = await setup();
+    const self = await smsLogin(ctx, fake, x.phone);
+    const before = smsTo(x.phone).length;
+    const mine = await issueCard(self, x.id);
+    expect(mine.status).toBe(200);
+    expect(cardCodes(mine.body as Buffer)).toHaveLength(10);
+    expect(smsTo(x.phone)).toHaveLength(before);
+  });
+
+  it('answers 404 before asking for a TOTP when the structure does not follow the person', async () => {
+    const { x } = await setup();
+    const elsewhere = await makeReferent(ctx, await makeStructure(ctx));
+    expect((await issueCard(elsewhere.agent, x.id)).status).toBe(404);
+    expect((await issueCard(elsewhere.agent, x.id, elsewhere.totp())).status).toBe(404);
+  });
+
+  it('prints nothing when the notice cannot leave today (SMS budget spent): 503, the old card still works', async () => {
+    const { referent, x } = await setup();
+    const [old] = cardCodes((await issueCard(referent.agent, x.id, referent.totp())).body as Buffer);
+    ctx.clock.advance(MINUTE);
+    const day = ctx.clock.now().toISOString().slice(0, 10);
+    const counters = ctx.deps.db.getRepository(SmsDailyCounterEntity);
+    await counters.update({ day }, { trippedAt: ctx.clock.now() });
+    try {
+      const refused = await issueCard(referent.agent, x.id, referent.totp());
+      expect(refused.status).toBe(503);
+      expect((await recover(x.phone, old!)).status).toBe(200);
+    } finally {
+      await counters.update({ day }, { trippedAt: null });
+    }
+  });
+});
+
+describe('OTP-8: a locked account and the emergency card', () => {
+  it('answers a right and a wrong code alike, and counts both', async () => {
+    const a = await makeStructure(ctx);
+    const referent = await makeReferent(ctx, a);
+    const x = await makeBeneficiary(ctx, { followedBy: [a], overrides: { phone: freshPhone() } });
+    const [code] = cardCodes((await issueCard(referent.agent, x.id, referent.totp())).body as Buffer);
+    await ctx.deps.db
+      .getRepository(BeneficiaryEntity)
+      .update({ id: x.id }, { lockedAt: ctx.clock.now(), lockReason: 'too_many_failed_codes' });
+    const failures = () => ctx.deps.db.getRepository(BeneficiaryLoginFailureEntity).countBy({ beneficiaryId: x.id });
+    const before = await failures();
+    const right = await recover(x.phone, code!);
+    const wrong = await recover(x.phone, 'ABCDE-FGHJK');
+    expect(right.status).toBe(400);
+    expect(wrong.status).toBe(400);
+    const strip = (body: Record<string, unknown>) => ({ ...body, requestId: undefined });
+    expect(strip(right.body)).toEqual(strip(wrong.body));
+    expect(right.body.code).toBe('invalid_recovery_code');
+    expect(right.headers['set-cookie']).toBeUndefined();
+    expect(await failures()).toBe(before + 2);
+    // Not spent: it opens the vault once a referent unlocks the account.
+    expect((await referent.agent.post(`/api/beneficiaries/${x.id}/unlock`)).status).toBe(200);
     expect((await recover(x.phone, code!)).status).toBe(200);
   });
 });

@@ -8,6 +8,7 @@ import {
   beneficiaryView,
   changePhoneBody,
   createBeneficiaryBody,
+  emergencyCardBody,
   listBeneficiariesQuery,
   phoneChanged,
   possibleDuplicate,
@@ -128,15 +129,22 @@ export const beneficiaryRoutes = [
     path: '/beneficiaries/:beneficiaryId/emergency-card',
     operationId: 'issueEmergencyCard',
     summary: 'Prints a new emergency card (PDF, 10 one-time codes); the previous card stops working.',
+    description:
+      'The beneficiary prints their own card with an empty body. A referent re-enters their own current TOTP ' +
+      'code (`totp`, single use) and the beneficiary is told by SMS that a new card was printed (AUTHZ-3).',
     tags,
     policy: 'beneficiary.emergencyCard',
     params: beneficiaryIdParams,
+    body: emergencyCardBody,
     responses: {
       200: { description: 'The card', contentType: 'application/pdf', schema: z.string() },
+      400: { description: 'Staff: no TOTP code given (`totp_required`)' },
+      403: { description: 'Staff: wrong or already used TOTP code (`invalid_totp`)' },
       404: notVisible,
+      503: { description: 'Staff: the SMS notice cannot be sent today (daily SMS budget spent); nothing changed' },
     },
     handler: async (ctx) => {
-      const pdf = await issueEmergencyCard(ctx, ctx.params.beneficiaryId);
+      const pdf = await issueEmergencyCard(ctx, ctx.params.beneficiaryId, ctx.body);
       ctx.res
         .status(200)
         .set({

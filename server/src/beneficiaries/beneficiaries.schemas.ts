@@ -61,6 +61,18 @@ export const changePhoneBody = z.strictObject({
   totp: z.string().regex(/^\d{6}$/, { message: 'Le code a 6 chiffres.' }),
 });
 
+/**
+ * A referent printing a card re-enters their own current TOTP code (AUTHZ-3): the codes open the
+ * vault, so the person must be at the desk with a referent who proves it is them. The beneficiary
+ * printing their own card sends nothing.
+ */
+export const emergencyCardBody = z.strictObject({
+  totp: z
+    .string()
+    .regex(/^\d{6}$/, { message: 'Le code a 6 chiffres.' })
+    .optional(),
+});
+
 export const beneficiaryView = z.object({
   id: z.uuid(),
   firstName: z.string(),

@@ -3,7 +3,7 @@ import { Brackets, In, IsNull, MoreThan, Not, type EntityManager } from 'typeorm
 import { recordAuditNow } from '../audit/audit.service.js';
 import { SessionEntity } from '../auth/session.entity.js';
 import { deleteSessionsOf } from '../auth/session.service.js';
-import { sendBudgetedSms } from '../auth/sms-budget.js';
+import { refuseOverBudget, reserveSms, sendBudgetedSms } from '../auth/sms-budget.js';
 import { BeneficiaryLoginFailureEntity, OtpCodeEntity } from '../auth/sms-login.entity.js';
 import { asLocale } from '../auth/sms-login.service.js';
 import { claimTotpCode } from '../auth/staff-auth.service.js';
@@ -408,19 +408,64 @@ export async function changeBeneficiaryPhone(ctx: Ctx, beneficiaryId: string, in
   return { id: beneficiaryId, phone: newPhone, sessionsRevoked: outcome.sessionsRevoked, noticesSent };
 }
 
-/**
- * A new emergency card: ten new codes, the previous card's codes void. The beneficiary themself or
- * a referent of a following structure (with them). Answers the printable PDF.
- */
-export async function issueEmergencyCard(ctx: Ctx, beneficiaryId: string): Promise<Uint8Array> {
+/** The referent's own TOTP for a card, claimed once (STAFF-3); a refusal is audited and answered 400/403. */
+async function requireCardTotp(ctx: Ctx, beneficiaryId: string, totp: string | undefined): Promise<void> {
   const { deps, actor } = ctx;
+  if (actor.kind !== 'staff') throw notFound();
+  const staff = await deps.db.getRepository(StaffMemberEntity).findOneBy({ id: actor.staffId });
+  const claimed = staff && totp ? (await claimTotpCode(deps.db.manager, deps, staff, totp)) !== null : false;
+  if (claimed) return;
+  const reason = !staff?.totpSecret ? 'mfa_not_enrolled' : totp ? 'invalid_totp' : 'totp_missing';
+  await recordAuditNow(deps.db, deps.clock, {
+    action: 'beneficiary.emergency_card_issued',
+    result: 'denied',
+    actor,
+    requestId: requestIdOf(ctx),
+    beneficiaryId,
+    targetType: 'emergency_card',
+    targetId: null,
+    details: { reason },
+  });
+  deps.logger.warn({ security: 'emergency_card_refused', beneficiaryId, reason }, 'security event');
+  if (!totp)
+    throw badRequest(
+      'totp_required',
+      "Saisissez le code à 6 chiffres de votre application d'authentification pour imprimer une carte.",
+    );
+  throw invalidTotp();
+}
+
+/**
+ * A new emergency card: ten new codes, the previous card's codes void. Answers the printable PDF.
+ *
+ * The beneficiary themself needs nothing more than their session. A referent of a following
+ * structure (AUTHZ-3: the codes open the vault, private papers included) must re-enter their own
+ * TOTP code, single use; the issuance is audited, shows in the beneficiary's own trace, and an SMS
+ * notice goes to the beneficiary's current number. The notice is reserved in the daily SMS budget
+ * before anything changes: when it cannot be sent today, no card is issued (503).
+ */
+export async function issueEmergencyCard(
+  ctx: Ctx,
+  beneficiaryId: string,
+  input: { totp?: string | undefined } = {},
+): Promise<Uint8Array> {
+  const { deps, actor } = ctx;
+  const byStaff = actor.kind !== 'beneficiary';
+  if (actor.kind === 'beneficiary') assertSelf(actor, beneficiaryId);
+  else {
+    // 404 before anything else: the TOTP question is only asked about a beneficiary the structure follows.
+    await followedBeneficiary(deps.db.manager, ctx, beneficiaryId);
+    await requireCardTotp(ctx, beneficiaryId, input.totp);
+  }
   const codes = generateEmergencyCodes();
   const issuedAt = deps.clock.now();
   const pdf = await emergencyCardPdf({ codes, issuedAt, link: `${deps.config.PUBLIC_URL}/` });
-  await deps.db.transaction(async (em) => {
-    if (actor.kind === 'beneficiary') assertSelf(actor, beneficiaryId);
-    else await assertFollows(em, actor, beneficiaryId);
-    if (!(await em.getRepository(BeneficiaryEntity).existsBy({ id: beneficiaryId }))) throw notFound();
+  const outcome = await deps.db.transaction(async (em) => {
+    const beneficiary = byStaff
+      ? await followedBeneficiary(em, ctx, beneficiaryId)
+      : await em.getRepository(BeneficiaryEntity).findOneBy({ id: beneficiaryId });
+    if (!beneficiary) throw notFound();
+    if (byStaff && !(await reserveSms(em, deps, 1))) return { overBudget: true as const };
     const { cardId, voided } = await replaceEmergencyCodes(
       em,
       deps.clock,
@@ -433,8 +478,18 @@ export async function issueEmergencyCard(ctx: Ctx, beneficiaryId: string): Promi
       beneficiaryId,
       targetType: 'emergency_card',
       targetId: cardId,
-      details: { codes: codes.length, previousCodesVoided: voided },
+      details: { codes: codes.length, previousCodesVoided: voided, ...(byStaff ? { smsNotice: true } : {}) },
     });
+    return { overBudget: false as const, phone: beneficiary.phone, locale: asLocale(beneficiary.locale) };
   });
+  if (outcome.overBudget) throw await refuseOverBudget(deps, actor, requestIdOf(ctx));
+  if (byStaff) {
+    try {
+      // OTP-12: the service name and what happened, nothing personal.
+      await deps.sms.send({ to: outcome.phone, body: smsText('emergency-card-issued', outcome.locale, {}) });
+    } catch {
+      deps.logger.warn({ beneficiaryId }, 'emergency card notice not sent');
+    }
+  }
   return pdf;
 }

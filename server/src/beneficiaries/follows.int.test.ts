@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
+import { OtpCodeEntity } from '../auth/sms-login.entity.js';
 
 import { MINUTE, SECOND } from '../shared/clock.js';
 import type { FakeTwilio } from '../../test/support/fake-twilio.js';
@@ -27,6 +29,8 @@ async function setup() {
   expect(dup.status).toBe(409);
   return { a, b, refA, refB, x, matchId: dup.body.matchId as string };
 }
+
+const smsTo = (phone: string) => fake.messages.filter((m) => m.to === phone);
 
 const actions = async (beneficiaryId: string) =>
   (await ctx.deps.db.getRepository(AuditEventEntity).find({ where: { beneficiaryId }, order: { seq: 'ASC' } })).map(
@@ -153,6 +157,113 @@ describe('consent at the desk with a code', () => {
     const late = await refB.agent.post(`/api/beneficiaries/follow-requests/${asked.body.id}/confirm`).send({ code });
     expect(late.status).toBe(400);
     expect(late.body.code).toBe('code_expired');
+  });
+});
+
+describe('OTP-6/OTP-11: desk codes are limited', () => {
+  const ask = (agent: Awaited<ReturnType<typeof makeReferent>>['agent'], beneficiaryId: string) =>
+    agent.post('/api/beneficiaries/follow-requests').send({ beneficiaryId, channel: 'desk_code' });
+
+  it('applies the per-phone limits of the login: a second code within 60 s answers 429 with Retry-After, no SMS', async () => {
+    const { refB, x, matchId } = await setup();
+    expect((await ask(refB.agent, matchId)).status).toBe(201);
+    const sent = smsTo(x.phone).length;
+    const again = await ask(refB.agent, matchId);
+    expect(again.status).toBe(429);
+    expect(again.body.code).toBe('too_many_requests');
+    expect(again.body.title).toMatch(/^Trop de demandes\. Réessayez dans 1 minute\.$/);
+    expect(Number(again.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(again.headers['retry-after'])).toBeLessThanOrEqual(60);
+    expect(smsTo(x.phone)).toHaveLength(sent);
+
+    // Five an hour: after four more (a minute apart), the sixth waits for the hour to turn.
+    for (let i = 0; i < 4; i++) {
+      ctx.clock.advance(MINUTE + SECOND);
+      expect((await ask(refB.agent, matchId)).status).toBe(201);
+    }
+    ctx.clock.advance(MINUTE + SECOND);
+    const hourly = await ask(refB.agent, matchId);
+    expect(hourly.status).toBe(429);
+    expect(Number(hourly.headers['retry-after'])).toBeGreaterThan(60);
+  });
+
+  it("does not eat into the person's own login limits", async () => {
+    const { refB, x, matchId } = await setup();
+    expect((await ask(refB.agent, matchId)).status).toBe(201);
+    await smsLogin(ctx, fake, x.phone);
+  });
+
+  it('caps the desk codes one structure sends in a day', async () => {
+    const { b, refB, x, matchId } = await setup();
+    expect((await ask(refB.agent, matchId)).status).toBe(201);
+    const follow = await ctx.deps.db.getRepository(FollowEntity).findOneByOrFail({ structureId: b.id });
+    // As if the structure had sent 49 more codes today (to other people).
+    await ctx.deps.db.getRepository(OtpCodeEntity).insert(
+      Array.from({ length: 49 }, () => ({
+        id: randomUUID(),
+        purpose: 'follow_consent' as const,
+        beneficiaryId: x.id,
+        followId: follow.id,
+        codeHash: 'x'.repeat(64),
+        attempts: 0,
+        expiresAt: ctx.clock.now(),
+        usedAt: null,
+        burnedAt: ctx.clock.now(),
+        createdAt: ctx.clock.now(),
+      })),
+    );
+    const y = await makeBeneficiary(ctx, { followedBy: [], overrides: { phone: freshPhone() } });
+    const dup = await refB.agent
+      .post('/api/beneficiaries')
+      .send({ firstName: 'Autre', lastName: 'Nom', birthDate: '1999-09-09', phone: y.phone });
+    const capped = await ask(refB.agent, dup.body.matchId as string);
+    expect(capped.status).toBe(429);
+    expect(capped.body.code).toBe('structure_sms_limit');
+    expect(capped.body.title).toMatch(/^Votre structure a envoyé beaucoup de codes par SMS aujourd'hui\./);
+    expect(Number(capped.headers['retry-after'])).toBeGreaterThan(23 * 3600);
+    expect(smsTo(y.phone)).toHaveLength(0);
+    // Consent in the app is not limited.
+    expect(
+      (
+        await refB.agent
+          .post('/api/beneficiaries/follow-requests')
+          .send({ beneficiaryId: dup.body.matchId, channel: 'app' })
+      ).status,
+    ).toBe(201);
+  });
+
+  it('burns the code after 5 failed confirmations: the right code then fails until a new one is asked for', async () => {
+    const { refB, x, matchId } = await setup();
+    const asked = await ask(refB.agent, matchId);
+    const code = fake.lastCodeFor(x.phone);
+    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+    const confirm = (value: string) =>
+      refB.agent.post(`/api/beneficiaries/follow-requests/${asked.body.id}/confirm`).send({ code: value });
+    for (let left = 4; left >= 1; left--) expect((await confirm(wrong)).body.attemptsLeft).toBe(left);
+    const fifth = await confirm(wrong);
+    expect(fifth.status).toBe(400);
+    expect(fifth.body.code).toBe('code_expired');
+    const right = await confirm(code);
+    expect(right.status).toBe(400);
+    expect(right.body.code).toBe('code_expired');
+    expect((await refB.agent.get(`/api/beneficiaries/${x.id}`)).status).toBe(404);
+    const failures = await ctx.deps.db.getRepository(AuditEventEntity).find({
+      where: { action: 'beneficiary.follow_answered', targetId: asked.body.id, result: 'failure' },
+      order: { seq: 'ASC' },
+    });
+    expect(failures.map((e) => (JSON.parse(e.details!) as { reason: string }).reason)).toEqual([
+      'wrong',
+      'wrong',
+      'wrong',
+      'wrong',
+      'burned',
+      'expired',
+    ]);
+
+    ctx.clock.advance(MINUTE + SECOND);
+    expect((await ask(refB.agent, matchId)).status).toBe(201);
+    const fresh = fake.lastCodeFor(x.phone);
+    expect((await confirm(fresh)).status).toBe(200);
   });
 });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { In, IsNull, MoreThan } from 'typeorm';
+import { In, IsNull, MoreThan, type EntityManager } from 'typeorm';
 import {
   CODE_TTL_MINUTES,
   CODE_TTL_MS,
@@ -12,7 +12,16 @@ import {
 import { sendBudgetedSms } from '../auth/sms-budget.js';
 import { OtpCodeEntity } from '../auth/sms-login.entity.js';
 import { asLocale } from '../auth/sms-login.service.js';
-import { conflict, notFound } from '../http/errors.js';
+import {
+  PHONE_LIMITS,
+  STRUCTURE_DESK_CODE_LIMITS,
+  assertWithinLimits,
+  phoneKey,
+  recordRateEvent,
+  retryDelayFr,
+  waitFor,
+} from '../auth/sms-rate-limit.js';
+import { conflict, notFound, tooManyRequests } from '../http/errors.js';
 import type { HandlerContext } from '../http/route.js';
 import { smsText } from '../notifications/templates/sms-texts.js';
 import { actingStructureId } from '../policies/records.js';
@@ -31,6 +40,48 @@ const presentFollowRequest = (follow: Follow, codeSent: boolean) => ({
   codeSent,
   expiresInSeconds: codeSent ? CODE_TTL_MS / 1000 : null,
 });
+
+/**
+ * OTP-6/OTP-11 for desk consent codes: the login's per-phone limits (1 per 60 s, 5 per hour, 10 per
+ * day, counted apart from login codes so that a structure cannot block the person's own login), and
+ * at most STRUCTURE_DESK_CODE_LIMITS per structure, counted from the codes it had sent. 429 with
+ * Retry-After otherwise. Returns the phone's rate key, to record once the code is stored.
+ */
+async function assertDeskCodeAllowed(em: EntityManager, ctx: Ctx, structureId: string, phone: string) {
+  const { deps } = ctx;
+  const key = phoneKey(deps.config.SECRET_KEY, phone);
+  const now = deps.clock.now().getTime();
+  try {
+    await assertWithinLimits(em, deps.clock, 'follow_code', { phone: { key, limits: PHONE_LIMITS } });
+  } catch (error) {
+    deps.logger.warn({ security: 'desk_code_rate_limited', structureId, scope: 'phone' }, 'security event');
+    throw error;
+  }
+  const window = Math.max(...STRUCTURE_DESK_CODE_LIMITS.map((l) => l.windowMs));
+  const sent = await em
+    .getRepository(OtpCodeEntity)
+    .createQueryBuilder('o')
+    .innerJoin('Follow', 'f', 'f.id = o.followId')
+    .select(['o.id', 'o.createdAt'])
+    .where('f.structureId = :structureId', { structureId })
+    .andWhere('o.purpose = :purpose', { purpose: 'follow_consent' })
+    .andWhere('o.createdAt > :since', { since: new Date(now - window) })
+    .getMany();
+  const wait = waitFor(
+    sent.map((row) => row.createdAt.getTime()),
+    STRUCTURE_DESK_CODE_LIMITS,
+    now,
+  );
+  if (wait > 0) {
+    deps.logger.warn({ security: 'desk_code_rate_limited', structureId, scope: 'structure' }, 'security event');
+    throw tooManyRequests(
+      'structure_sms_limit',
+      `Votre structure a envoyé beaucoup de codes par SMS aujourd'hui. Réessayez dans ${retryDelayFr(wait)}, ou demandez l'accord dans l'application.`,
+      wait,
+    );
+  }
+  return key;
+}
 
 /**
  * A structure asks to follow a beneficiary it found as a duplicate (`matchId`). Consent comes from
@@ -53,6 +104,8 @@ export async function requestFollow(ctx: Ctx, input: { beneficiaryId: string; ch
     if (!granted) throw notFound();
     const beneficiary = await em.getRepository(BeneficiaryEntity).findOneBy({ id: input.beneficiaryId });
     if (!beneficiary) throw notFound();
+    const rateKey =
+      input.channel === 'desk_code' ? await assertDeskCodeAllowed(em, ctx, structureId, beneficiary.phone) : null;
     const follow: Follow = existing
       ? {
           ...existing,
@@ -93,6 +146,7 @@ export async function requestFollow(ctx: Ctx, input: { beneficiaryId: string; ch
         burnedAt: null,
         createdAt: now,
       });
+      await recordRateEvent(em, deps.clock, 'follow_code', { phoneKey: rateKey });
     }
     await ctx.audit(em, {
       action: 'beneficiary.follow_requested',
@@ -137,7 +191,11 @@ export async function confirmFollowWithCode(ctx: Ctx, followId: string, code: st
         beneficiaryId: follow.beneficiaryId,
         targetType: 'follow',
         targetId: follow.id,
-        details: { channel: 'desk_code', reason: check.result },
+        // The fifth wrong code burns it (OTP-3): only a new request, within the limits above, sends another.
+        details: {
+          channel: 'desk_code',
+          reason: check.result === 'wrong' && check.attemptsLeft === 0 ? 'burned' : check.result,
+        },
       });
       return check.result === 'wrong'
         ? { kind: 'wrong' as const, attemptsLeft: check.attemptsLeft }

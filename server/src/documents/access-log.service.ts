@@ -16,7 +16,9 @@ export async function accessLog(
   page: { page: number; perPage: number },
 ) {
   const em = deps.db.manager;
-  const where = { beneficiaryId, actorKind: 'staff' as const };
+  // What staff did: a refused or failed attempt (a wrong TOTP for an emergency card, a refused
+  // upload) is in the audit log, but must not read here as done.
+  const where = { beneficiaryId, actorKind: 'staff' as const, result: 'success' as const };
   const [events, total] = await em.getRepository(AuditEventEntity).findAndCount({
     where,
     order: { seq: 'DESC' },

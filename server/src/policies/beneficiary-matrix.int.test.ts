@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { FollowEntity, type Beneficiary } from '../beneficiaries/beneficiary.entity.js';
 import { freshPhone, makeReferent, twilioTestContext } from '../beneficiaries/test-support/accounts.js';
+import { SECOND } from '../shared/clock.js';
 import { StaffMembershipEntity } from '../staff/staff.entity.js';
 import type { Structure } from '../structures/structure.entity.js';
 import { makeBeneficiary, makeStaff, makeStructure, signIn } from '../../test/support/factories.js';
@@ -54,6 +55,12 @@ beforeAll(async () => {
   const otherBeneficiary = await makeBeneficiary(ctx, { followedBy: [b], overrides: { phone: freshPhone() } });
   other = { beneficiary: otherBeneficiary, agent: await signIn(ctx, { beneficiary: otherBeneficiary }) };
 });
+
+/** Referent A's TOTP code of the next 30-second step: a code is accepted once (STAFF-3). */
+function freshTotp(): string {
+  ctx.clock.advance(30 * SECOND);
+  return referentOfA.totp();
+}
 
 interface Fixture {
   x: Beneficiary;
@@ -161,6 +168,8 @@ const rows: Row[] = [
     operationId: 'issueEmergencyCard',
     method: 'post',
     path: (f) => `/beneficiaries/${f.x.id}/emergency-card`,
+    // A referent re-enters their TOTP (AUTHZ-3); a beneficiary's `totp` is ignored (their own card needs none).
+    body: () => ({ totp: freshTotp() }),
     expected: { ...staffOnly(200, 404), beneficiary: 200, otherBeneficiary: 404 },
   },
   {

@@ -75,7 +75,7 @@ const matrix: Row[] = [
     expect: row(401, 200, 403, 403, 403, 403, 403) },
   { operationId: 'inviteStructureAdmin', scope: 'structure',
     request: (t) => ({ method: 'post', path: `/api/structures/${t.structure.id}/invitations`, body: { email: `new-admin${t.n}@matrix.example`, displayName: 'New Admin' } }),
-    expect: row(401, 201, 403, 403, 403, 403, 403) },
+    expect: row(401, 202, 403, 403, 403, 403, 403) },
 
   { operationId: 'getMyStructure', scope: 'header', request: () => ({ method: 'get', path: '/api/structure' }),
     expect: row(401, 403, 200, 403, 403, 403, 403) },
@@ -86,7 +86,7 @@ const matrix: Row[] = [
     expect: row(401, 403, 200, 403, 403, 403, 403) },
   { operationId: 'inviteStaff', scope: 'header',
     request: (t) => ({ method: 'post', path: '/api/staff/invitations', body: { email: `invitee${t.n}@matrix.example`, displayName: 'Invitee', role: 'referent' } }),
-    expect: row(401, 403, 201, 403, 403, 403, 403) },
+    expect: row(401, 403, 202, 403, 403, 403, 403) },
   { operationId: 'listAuditEvents', scope: 'header', request: () => ({ method: 'get', path: '/api/audit-events' }),
     expect: row(401, 403, 200, 403, 403, 403, 403) },
 
@@ -109,6 +109,7 @@ const publicRoutes: { operationId: string; request: (n: number) => { method: 'ge
   { operationId: 'staffVerifyTotp', request: () => ({ method: 'post', path: '/api/auth/staff/totp', body: { code: '123456' } }), status: 401, code: 'mfa_session_expired' },
   { operationId: 'getInvitation', request: () => ({ method: 'get', path: `/api/invitations/${bogusToken}` }), status: 404, code: 'invitation_not_found' },
   { operationId: 'acceptInvitation', request: () => ({ method: 'post', path: `/api/invitations/${bogusToken}/accept`, body: { password: 'une phrase de passe assez longue' } }), status: 404, code: 'invitation_not_found' },
+  { operationId: 'joinStructure', request: () => ({ method: 'post', path: `/api/invitations/${bogusToken}/join` }), status: 404, code: 'invitation_not_found' },
   { operationId: 'confirmInvitationTotp', request: () => ({ method: 'post', path: `/api/invitations/${bogusToken}/totp`, body: { code: '123456' } }), status: 404, code: 'invitation_not_found' },
   { operationId: 'requestPasswordReset', request: (n) => ({ method: 'post', path: '/api/auth/password-reset', body: { email: `nobody${n}@matrix.example` } }), status: 204 },
   { operationId: 'resetPassword', request: () => ({ method: 'post', path: `/api/auth/password-reset/${bogusToken}`, body: { password: 'une phrase de passe assez longue' } }), status: 404, code: 'password_reset_not_found' },

@@ -1,11 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import { notFound } from '../http/errors.js';
+import { StaffMemberEntity } from './staff.entity.js';
 import { defineRoute, type HandlerContext } from '../http/route.js';
 import { actingStructureId } from '../policies/records.js';
 import { StructureEntity } from '../structures/structure.entity.js';
 import { presentStaffRow } from './staff.presenter.js';
 import {
-  invitationSentSchema,
+  invitationRequestedSchema,
   inviteStaffBody,
   listStaffQuery,
   staffIdParams,
@@ -14,6 +15,7 @@ import {
   updateStaffMemberBody,
 } from './staff.schemas.js';
 import {
+  assertNotSelf,
   changeRole,
   deactivateMembership,
   findStaffRow,
@@ -27,6 +29,9 @@ import {
 
 const tags = ['staff'];
 type Ctx = HandlerContext<{ staffId: string }, unknown, unknown>;
+
+/** The signed-in staff member's id (the `staff.manage` policy let only staff through). */
+const selfId = (ctx: Pick<Ctx, 'actor'>) => (ctx.actor.kind === 'staff' ? ctx.actor.staffId : '');
 
 /**
  * Runs `work` in a transaction on a staff member of the admin's own structure, or answers 404
@@ -54,7 +59,7 @@ async function withStaffOfMyStructure<T>(ctx: Ctx, work: (em: EntityManager, row
   });
 }
 
-const target = (row: StaffRow) => ({ targetType: 'staff', targetId: row.member.id });
+const target = (row: Pick<StaffRow, 'member'>) => ({ targetType: 'staff', targetId: row.member.id });
 
 export const staffRoutes = [
   defineRoute({
@@ -77,27 +82,30 @@ export const staffRoutes = [
     path: '/staff/invitations',
     operationId: 'inviteStaff',
     summary: "Invite someone into the admin's structure with a role (72-hour single-use e-mail link).",
+    description:
+      'A new address gets an account to enrol. An existing account is never added directly: it gets a ' +
+      '"join this structure" link and becomes a member once it accepts (joinStructure). The answer is ' +
+      'the same whatever the address, so it does not tell whether someone has an account.',
     tags,
     policy: 'staff.manage',
     body: inviteStaffBody,
-    status: 201,
+    status: 202,
     responses: {
-      201: { description: 'Invitation sent (or existing account added)', schema: invitationSentSchema },
-      409: { description: 'Already a member' },
+      202: { description: 'Invitation requested', schema: invitationRequestedSchema },
+      403: { description: 'Inviting oneself (self_invitation_forbidden)' },
+      409: { description: 'Already a member of this structure' },
     },
     handler: async ({ deps, actor, body, ...ctx }) => {
-      const { outcome, structureName } = await deps.db.transaction(async (em) => {
+      const { outcome, structure } = await deps.db.transaction(async (em) => {
         const structure = await em.getRepository(StructureEntity).findOneByOrFail({ id: actingStructureId(actor) });
-        const outcome = await inviteToStructure(em, deps.clock, structure, body);
-        await ctx.audit(em, {
-          action: 'staff.invited',
-          ...target(outcome),
-          details: { role: body.role, link: outcome.token !== null },
-        });
-        return { outcome, structureName: structure.name };
+        const inviter = await em.getRepository(StaffMemberEntity).findOneByOrFail({ id: selfId({ actor }) });
+        const outcome = await inviteToStructure(em, deps.clock, structure, body, inviter);
+        // Details stay the same whatever the address (the trail is readable by the structure's admins).
+        await ctx.audit(em, { action: 'staff.invited', ...target(outcome), details: { role: body.role } });
+        return { outcome, structure };
       });
-      await sendInvitationMail(deps, outcome, structureName);
-      return { ...presentStaffRow(outcome), invitationSent: outcome.token !== null };
+      sendInvitationMail(deps, outcome, structure, body.role);
+      return { status: 'invited' as const };
     },
   }),
 
@@ -112,10 +120,12 @@ export const staffRoutes = [
     body: updateStaffMemberBody,
     responses: {
       200: { description: 'The staff member', schema: staffMemberSchema },
+      403: { description: 'Acting on oneself (self_change_forbidden), or a platform admin made referent' },
       409: { description: 'Would leave the structure without an active admin' },
     },
     handler: (ctx) =>
       withStaffOfMyStructure(ctx, async (em, row) => {
+        assertNotSelf(selfId(ctx), row);
         const updated = await changeRole(em, ctx.deps.clock, row, ctx.body.role);
         if (updated.membership.role !== row.membership.role)
           await ctx.audit(em, {
@@ -137,10 +147,12 @@ export const staffRoutes = [
     params: staffIdParams,
     responses: {
       200: { description: 'The staff member', schema: staffMemberSchema },
+      403: { description: 'Acting on oneself (self_change_forbidden)' },
       409: { description: 'Would leave the structure without an active admin' },
     },
     handler: (ctx) =>
       withStaffOfMyStructure(ctx, async (em, row) => {
+        assertNotSelf(selfId(ctx), row);
         const { row: updated, sessionsEnded } = await deactivateMembership(em, ctx.deps.clock, row);
         await ctx.audit(em, { action: 'staff.deactivated', ...target(row), details: { sessionsEnded } });
         return presentStaffRow(updated);
@@ -174,10 +186,12 @@ export const staffRoutes = [
     params: staffIdParams,
     responses: {
       204: { description: 'Removed' },
+      403: { description: 'Acting on oneself (self_change_forbidden)' },
       409: { description: 'Would leave the structure without an active admin' },
     },
     handler: (ctx) =>
       withStaffOfMyStructure(ctx, async (em, row) => {
+        assertNotSelf(selfId(ctx), row);
         const sessionsEnded = await removeMembership(em, ctx.deps.clock, row);
         await ctx.audit(em, {
           action: 'staff.removed',

@@ -36,7 +36,9 @@ export const staffMemberSchema = z.object({
 
 export const staffListSchema = listOf(staffMemberSchema);
 
-export const invitationSentSchema = staffMemberSchema.extend({
-  /** False when the person already had an account and was added directly (they get an information mail). */
-  invitationSent: z.boolean(),
-});
+/**
+ * The answer to an invitation, the same whatever the address's status (new, existing, enrolled or
+ * not, deactivated), so it never tells whether someone has an account. An existing account joins
+ * only once its owner accepts from the mail.
+ */
+export const invitationRequestedSchema = z.object({ status: z.literal('invited') });

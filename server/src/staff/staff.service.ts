@@ -3,14 +3,14 @@ import { In, IsNull, Not, type EntityManager } from 'typeorm';
 import { deleteSessionsOf } from '../auth/session.service.js';
 import { hashToken, newToken } from '../auth/tokens.js';
 import type { Deps } from '../deps.js';
-import { conflict, gone, notFound } from '../http/errors.js';
+import { conflict, forbidden, gone, notFound } from '../http/errors.js';
 import { invitationEmail } from '../notifications/templates/emails.js';
 import type { Locale } from '../notifications/templates/locale.js';
 import type { StaffRole } from '../policies/actor.js';
 import { HOUR, type Clock } from '../shared/clock.js';
-import type { Structure } from '../structures/structure.entity.js';
+import { StructureEntity, type Structure } from '../structures/structure.entity.js';
 import { containsPattern, offsetOf } from './list-query.js';
-import { addedToStructureEmail } from './staff-emails.js';
+import { joinStructureEmail } from './staff-emails.js';
 import {
   StaffMemberEntity,
   StaffMembershipEntity,
@@ -40,7 +40,8 @@ export const statusOf = (member: StaffMember, membership: StaffMembership): Staf
 
 /**
  * A new single-use link for a staff member (STAFF-5): 256-bit token, only its SHA-256 stored.
- * Earlier unused links of the same purpose stop working, so only the latest mail is valid.
+ * Earlier unused links of the same purpose stop working, so only the latest mail is valid; for
+ * invitations only those to the SAME structure (another structure's pending invitation stays valid).
  */
 export async function issueStaffToken(
   em: EntityManager,
@@ -49,7 +50,15 @@ export async function issueStaffToken(
 ): Promise<{ token: string; record: StaffToken }> {
   const now = clock.now();
   const tokens = em.getRepository(StaffTokenEntity);
-  await tokens.update({ staffId: input.staffId, purpose: input.purpose, usedAt: IsNull() }, { usedAt: now });
+  await tokens.update(
+    {
+      staffId: input.staffId,
+      purpose: input.purpose,
+      usedAt: IsNull(),
+      ...(input.purpose === 'invitation' ? { structureId: input.structureId ?? IsNull() } : {}),
+    },
+    { usedAt: now },
+  );
   const token = newToken();
   const ttl = input.purpose === 'invitation' ? INVITATION_TTL_MS : PASSWORD_RESET_TTL_MS;
   const record: StaffToken = {
@@ -120,12 +129,13 @@ export interface InviteInput {
   role: StaffRole;
 }
 
-export interface InvitationOutcome {
-  member: StaffMember;
-  membership: StaffMembership;
-  /** The one-time link token; null when an enrolled account was added to the structure directly. */
-  token: string | null;
-}
+/**
+ * What an invitation did. `enrol`: a link to create the account (new address, or an account not
+ * enrolled yet); `join`: a link for an enrolled account to accept joining the structure; `none`:
+ * nothing sent (deactivated account). The HTTP answer is the same in every case (no enumeration).
+ */
+export type InvitationOutcome =
+  { kind: 'enrol' | 'join'; member: StaffMember; token: string } | { kind: 'none'; member: StaffMember; token: null };
 
 async function insertMember(
   em: EntityManager,
@@ -153,59 +163,116 @@ async function insertMember(
   return member;
 }
 
+async function insertMembership(
+  em: EntityManager,
+  clock: Clock,
+  input: { staffId: string; structureId: string; role: StaffRole },
+): Promise<StaffMembership> {
+  const now = clock.now();
+  const membership: StaffMembership = {
+    id: randomUUID(),
+    ...input,
+    deactivatedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await em.getRepository(StaffMembershipEntity).insert(membership);
+  return membership;
+}
+
+export const selfInvitationForbidden = () =>
+  forbidden('self_invitation_forbidden', 'Vous ne pouvez pas vous inviter vous-même dans une structure.');
+
+export const platformAdminReferentForbidden = () =>
+  forbidden(
+    'platform_admin_referent_forbidden',
+    "Un compte d'administrateur de la plateforme ne peut pas être référent d'une structure.",
+  );
+
 /**
- * Invites someone into a structure with a role. A new address gets an account and an invitation
- * link; an account still waiting for its enrolment gets a fresh link; an enrolled account joins
- * the structure at once (and is told by mail).
+ * Invites someone into a structure with a role (AUTHZ-4, SESS-4). Only a NEW address gets an
+ * account and a membership at once (status "invited", enrolment link). An existing account, enrolled
+ * or not, is never attached without its consent: it gets a pending invitation (a single-use link to
+ * this structure) and the membership is created when the invitee accepts (enrolment or `joinStructure`).
+ * Nothing in the outcome may reach the inviter: the answer does not depend on the address's status.
  */
 export async function inviteToStructure(
   em: EntityManager,
   clock: Clock,
   structure: Structure,
   input: InviteInput,
+  inviter: { email: string },
 ): Promise<InvitationOutcome> {
   if (structure.archivedAt) throw conflict('structure_archived', 'Cette structure est archivée.');
   const email = normaliseEmail(input.email);
+  if (email === normaliseEmail(inviter.email)) throw selfInvitationForbidden();
   const members = em.getRepository(StaffMemberEntity);
   const memberships = em.getRepository(StaffMembershipEntity);
-  const now = clock.now();
+  const invitation = { purpose: 'invitation', structureId: structure.id, role: input.role } as const;
 
-  const member =
-    (await members.findOneBy({ email })) ?? (await insertMember(em, clock, { ...input, platformAdmin: false }));
-  if (member.deactivatedAt)
-    throw conflict('account_deactivated', 'Le compte de cette personne est désactivé sur Consigne.');
+  const existing = await members.findOneBy({ email });
+  if (!existing) {
+    const member = await insertMember(em, clock, { ...input, platformAdmin: false });
+    await insertMembership(em, clock, { staffId: member.id, structureId: structure.id, role: input.role });
+    const { token } = await issueStaffToken(em, clock, { staffId: member.id, ...invitation });
+    return { kind: 'enrol', member, token };
+  }
+  if (existing.deactivatedAt) return { kind: 'none', member: existing, token: null };
 
-  let membership = await memberships.findOneBy({ staffId: member.id, structureId: structure.id });
+  // Already in this structure: the admin sees them in their own list, so saying so reveals nothing.
+  const membership = await memberships.findOneBy({ staffId: existing.id, structureId: structure.id });
   if (membership?.deactivatedAt)
     throw conflict(
       'staff_deactivated',
       'Cette personne fait déjà partie de la structure mais son accès est désactivé : réactivez-la plutôt.',
     );
-  if (membership && isEnrolled(member))
+  if (membership && isEnrolled(existing))
     throw conflict('already_member', 'Cette personne fait déjà partie de la structure.');
   if (membership) {
-    await memberships.update({ id: membership.id }, { role: input.role, updatedAt: now });
-    membership = { ...membership, role: input.role, updatedAt: now };
-  } else {
-    membership = {
-      id: randomUUID(),
-      staffId: member.id,
-      structureId: structure.id,
-      role: input.role,
-      deactivatedAt: null,
-      createdAt: now,
-      updatedAt: now,
-    };
-    await memberships.insert(membership);
+    // Invited here earlier and not enrolled yet: a fresh link (this structure's only).
+    await memberships.update({ id: membership.id }, { role: input.role, updatedAt: clock.now() });
+    const { token } = await issueStaffToken(em, clock, { staffId: existing.id, ...invitation });
+    return { kind: 'enrol', member: existing, token };
   }
-  if (isEnrolled(member)) return { member, membership, token: null };
-  const { token } = await issueStaffToken(em, clock, {
-    staffId: member.id,
-    purpose: 'invitation',
-    structureId: structure.id,
-    role: input.role,
-  });
-  return { member, membership, token };
+  const { token } = await issueStaffToken(em, clock, { staffId: existing.id, ...invitation });
+  return { kind: isEnrolled(existing) ? 'join' : 'enrol', member: existing, token };
+}
+
+/**
+ * The membership an invitation grants, once its invitee accepted (end of enrolment, or
+ * `joinStructure`). A platform admin never holds a referent membership (AUTHZ-4); an existing
+ * active membership is kept as is.
+ */
+export async function grantInvitedMembership(
+  em: EntityManager,
+  clock: Clock,
+  record: StaffToken,
+  member: StaffMember,
+): Promise<StaffMembership | null> {
+  if (!record.structureId || !record.role) return null;
+  if (member.platformAdmin && record.role === 'referent') throw platformAdminReferentForbidden();
+  const structure = await em.getRepository(StructureEntity).findOneBy({ id: record.structureId });
+  if (!structure || structure.archivedAt) throw conflict('structure_archived', 'Cette structure est archivée.');
+  const existing = await em
+    .getRepository(StaffMembershipEntity)
+    .findOneBy({ staffId: member.id, structureId: record.structureId });
+  if (existing?.deactivatedAt)
+    throw conflict(
+      'staff_deactivated',
+      "Votre accès à cette structure est désactivé : adressez-vous à l'administrateur de la structure.",
+    );
+  return (
+    existing ?? insertMembership(em, clock, { staffId: member.id, structureId: record.structureId, role: record.role })
+  );
+}
+
+/** After an enrolment: the invitation links to structures the person now belongs to (or to none) stop working. */
+export async function voidSettledInvitations(em: EntityManager, clock: Clock, staffId: string): Promise<void> {
+  const structureIds = (await em.getRepository(StaffMembershipEntity).findBy({ staffId })).map((m) => m.structureId);
+  const tokens = em.getRepository(StaffTokenEntity);
+  const open = { staffId, purpose: 'invitation' as const, usedAt: IsNull() };
+  await tokens.update({ ...open, structureId: IsNull() }, { usedAt: clock.now() });
+  if (structureIds.length) await tokens.update({ ...open, structureId: In(structureIds) }, { usedAt: clock.now() });
 }
 
 export const invitationLink = (deps: Pick<Deps, 'config'>, token: string) =>
@@ -213,22 +280,31 @@ export const invitationLink = (deps: Pick<Deps, 'config'>, token: string) =>
 
 const localeOf = (member: StaffMember): Locale => (member.locale === 'en' ? 'en' : 'fr');
 
-/** Sends the invitation (or "you were added") mail; called after the transaction committed. */
-export async function sendInvitationMail(
-  deps: Pick<Deps, 'config' | 'mailer'>,
-  outcome: Pick<InvitationOutcome, 'member' | 'token'>,
-  structureName: string,
-): Promise<void> {
+/**
+ * Sends the invitation mail (enrol, or "join this structure" for an enrolled account). Started after
+ * the transaction committed and not awaited by the answer, whose timing must not tell whether the
+ * address has an account; a failure is logged with ids only.
+ */
+export function sendInvitationMail(
+  deps: Pick<Deps, 'config' | 'mailer' | 'logger'>,
+  outcome: InvitationOutcome,
+  structure: Pick<Structure, 'id' | 'name'>,
+  role: StaffRole,
+): void {
+  if (outcome.kind === 'none') return;
   const locale = localeOf(outcome.member);
-  const mail = outcome.token
-    ? invitationEmail({
-        locale,
-        link: invitationLink(deps, outcome.token),
-        structureName,
-        expiresInHours: INVITATION_TTL_MS / HOUR,
-      })
-    : addedToStructureEmail({ locale, link: `${deps.config.PUBLIC_URL}/admin/`, structureName });
-  await deps.mailer.send({ to: outcome.member.email, ...mail });
+  const params = {
+    locale,
+    link: invitationLink(deps, outcome.token),
+    structureName: structure.name,
+    expiresInHours: INVITATION_TTL_MS / HOUR,
+  };
+  const mail = outcome.kind === 'enrol' ? invitationEmail(params) : joinStructureEmail({ ...params, role });
+  void deps.mailer
+    .send({ to: outcome.member.email, ...mail })
+    .catch(() =>
+      deps.logger.warn({ staffId: outcome.member.id, structureId: structure.id }, 'invitation mail not sent'),
+    );
 }
 
 /**
@@ -331,15 +407,45 @@ async function assertAnotherActiveAdmin(em: EntityManager, row: StaffRow): Promi
     );
 }
 
+/** AUTHZ-4: nobody changes their own role or access through the staff routes (another admin must). */
+export function assertNotSelf(actorStaffId: string, row: StaffRow): void {
+  if (row.member.id === actorStaffId)
+    throw forbidden(
+      'self_change_forbidden',
+      'Vous ne pouvez pas modifier votre propre rôle ni votre propre accès : demandez-le à un autre administrateur.',
+    );
+}
+
 export async function changeRole(em: EntityManager, clock: Clock, row: StaffRow, role: StaffRole): Promise<StaffRow> {
   if (row.membership.role === role) return row;
+  if (role === 'referent' && row.member.platformAdmin) throw platformAdminReferentForbidden();
   if (role !== 'admin') await assertAnotherActiveAdmin(em, row);
   const now = clock.now();
   await em.getRepository(StaffMembershipEntity).update({ id: row.membership.id }, { role, updatedAt: now });
   return { ...row, membership: { ...row.membership, role, updatedAt: now } };
 }
 
-/** SESS-4: the membership stops and every session of the person ends now. Returns the sessions killed. */
+/**
+ * SESS-4: the person loses this structure at once — every request checks the membership named by
+ * `X-Structure-Id`. Their sessions all end too, unless they still hold another active membership
+ * (or are a platform admin): one structure cannot sign someone out of another one.
+ */
+async function endSessionsUnlessActiveElsewhere(em: EntityManager, row: StaffRow): Promise<number> {
+  if (row.member.platformAdmin) return 0;
+  const elsewhere = await em
+    .getRepository(StaffMembershipEntity)
+    .createQueryBuilder('m')
+    .innerJoin(StructureEntity.options.name, 'st', 'st.id = m.structureId')
+    .where('m.staffId = :staffId AND m.structureId <> :structureId', {
+      staffId: row.member.id,
+      structureId: row.membership.structureId,
+    })
+    .andWhere('m.deactivatedAt IS NULL AND st.archivedAt IS NULL')
+    .getCount();
+  return elsewhere ? 0 : deleteSessionsOf(em, { staffId: row.member.id });
+}
+
+/** SESS-4: the membership stops now (see `endSessionsUnlessActiveElsewhere`). Returns the sessions ended. */
 export async function deactivateMembership(
   em: EntityManager,
   clock: Clock,
@@ -350,7 +456,7 @@ export async function deactivateMembership(
   const deactivatedAt = row.membership.deactivatedAt ?? now;
   if (!row.membership.deactivatedAt)
     await em.getRepository(StaffMembershipEntity).update({ id: row.membership.id }, { deactivatedAt, updatedAt: now });
-  const sessionsEnded = await deleteSessionsOf(em, { staffId: row.member.id });
+  const sessionsEnded = await endSessionsUnlessActiveElsewhere(em, row);
   return { row: { ...row, membership: { ...row.membership, deactivatedAt } }, sessionsEnded };
 }
 
@@ -363,7 +469,7 @@ export async function reactivateMembership(em: EntityManager, clock: Clock, row:
   return { ...row, membership: { ...row.membership, deactivatedAt: null, updatedAt: now } };
 }
 
-/** SESS-4: removes the person from the structure, voids their pending links to it, ends their sessions. */
+/** SESS-4: removes the person from the structure, voids their pending links to it, ends their sessions (as above). */
 export async function removeMembership(em: EntityManager, clock: Clock, row: StaffRow): Promise<number> {
   await assertAnotherActiveAdmin(em, row);
   await em.getRepository(StaffMembershipEntity).delete({ id: row.membership.id });
@@ -373,5 +479,5 @@ export async function removeMembership(em: EntityManager, clock: Clock, row: Sta
       { staffId: row.member.id, structureId: row.membership.structureId, usedAt: IsNull() },
       { usedAt: clock.now() },
     );
-  return deleteSessionsOf(em, { staffId: row.member.id });
+  return endSessionsUnlessActiveElsewhere(em, row);
 }

@@ -1,7 +1,7 @@
 import { defineRoute } from '../http/route.js';
 import { actingStructureId } from '../policies/records.js';
-import { presentStaffRow } from '../staff/staff.presenter.js';
-import { invitationSentSchema, inviteStructureAdminBody } from '../staff/staff.schemas.js';
+import { StaffMemberEntity } from '../staff/staff.entity.js';
+import { invitationRequestedSchema, inviteStructureAdminBody } from '../staff/staff.schemas.js';
 import { inviteToStructure, sendInvitationMail } from '../staff/staff.service.js';
 import { presentStructure } from './structure.presenter.js';
 import {
@@ -130,30 +130,37 @@ export const structureRoutes = [
     path: '/structures/:structureId/invitations',
     operationId: 'inviteStructureAdmin',
     summary: "Invite a structure's admin by e-mail (72-hour single-use link). Platform admin.",
+    description:
+      'Same rules as inviteStaff: an existing account joins only once it accepts (joinStructure), the ' +
+      'answer does not depend on the address, and nobody invites themself (self_invitation_forbidden).',
     tags,
     policy: 'structures.manage',
     params: structureIdParams,
     body: inviteStructureAdminBody,
-    status: 201,
+    status: 202,
     responses: {
-      201: { description: 'Invitation sent', schema: invitationSentSchema },
+      202: { description: 'Invitation requested', schema: invitationRequestedSchema },
+      403: { description: 'Inviting oneself (self_invitation_forbidden)' },
       409: { description: 'Already a member, or structure archived' },
     },
     handler: async ({ deps, actor, params, body, ...ctx }) => {
       const { outcome, structure } = await deps.db.transaction(async (em) => {
         const structure = await findVisibleStructure(em, actor, params.structureId);
-        const outcome = await inviteToStructure(em, deps.clock, structure, { ...body, role: 'admin' });
+        const inviter = await em
+          .getRepository(StaffMemberEntity)
+          .findOneByOrFail({ id: actor.kind === 'staff' ? actor.staffId : '' });
+        const outcome = await inviteToStructure(em, deps.clock, structure, { ...body, role: 'admin' }, inviter);
         await ctx.audit(em, {
           action: 'staff.invited',
           structureId: structure.id,
           targetType: 'staff',
           targetId: outcome.member.id,
-          details: { role: 'admin', link: outcome.token !== null },
+          details: { role: 'admin' },
         });
         return { outcome, structure };
       });
-      await sendInvitationMail(deps, outcome, structure.name);
-      return { ...presentStaffRow(outcome), invitationSent: outcome.token !== null };
+      sendInvitationMail(deps, outcome, structure, 'admin');
+      return { status: 'invited' as const };
     },
   }),
 

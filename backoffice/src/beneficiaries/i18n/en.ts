@@ -41,9 +41,14 @@ export const beneficiariesEn: typeof beneficiariesFr = {
   confirm: {
     revoke_title: 'Sign out all their devices?',
     revoke_content: 'The person will have to sign in again with an SMS code on each phone or computer.',
-    card_title: 'Print a new emergency card?',
-    card_content:
-      'The card holds 10 one-time codes to open the vault without SMS. The previous card stops working. Hand the card over in person.',
+  },
+  card: {
+    title: 'Print a new emergency card',
+    intro:
+      'Only with the person present. The card holds 10 one-time codes to open their vault without SMS: hand it over in person. The previous card stops working, and the person gets an SMS saying a card was printed.',
+    totp: 'Your authentication code',
+    totp_help: 'The 6-digit code of your app, to confirm it is you.',
+    submit: 'Print the card',
   },
   phone: {
     title: 'Change phone number',

@@ -48,9 +48,14 @@ export const beneficiariesFr = {
   confirm: {
     revoke_title: 'Déconnecter tous ses appareils ?',
     revoke_content: 'La personne devra se reconnecter avec un code reçu par SMS sur chaque téléphone ou ordinateur.',
-    card_title: 'Imprimer une nouvelle carte d’urgence ?',
-    card_content:
-      'La carte contient 10 codes à usage unique pour ouvrir le coffre-fort sans SMS. L’ancienne carte ne fonctionnera plus. Remettez la carte en main propre.',
+  },
+  card: {
+    title: 'Imprimer une nouvelle carte d’urgence',
+    intro:
+      'À faire avec la personne présente. La carte contient 10 codes à usage unique pour ouvrir son coffre-fort sans SMS : remettez-la en main propre. L’ancienne carte ne fonctionnera plus, et la personne recevra un SMS l’informant qu’une carte a été imprimée.',
+    totp: 'Votre code d’authentification',
+    totp_help: 'Le code à 6 chiffres de votre application, pour confirmer que c’est bien vous.',
+    submit: 'Imprimer la carte',
   },
   phone: {
     title: 'Changer de numéro',

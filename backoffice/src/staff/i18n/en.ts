@@ -23,7 +23,6 @@ export const staffEn: typeof staffFr = {
   },
   notify: {
     invited: 'Invitation sent to %{email}.',
-    added: '%{email} already has an account: they were added to the organisation and told by email.',
     role_changed: 'Role changed.',
     deactivated: '%{name} is deactivated and signed out.',
     reactivated: '%{name} is reactivated.',

@@ -26,7 +26,6 @@ export const staffFr = {
   },
   notify: {
     invited: 'Invitation envoyée à %{email}.',
-    added: '%{email} a déjà un compte : la personne est ajoutée à la structure et prévenue par e-mail.',
     role_changed: 'Rôle modifié.',
     deactivated: '%{name} est désactivé·e et déconnecté·e.',
     reactivated: '%{name} est réactivé·e.',

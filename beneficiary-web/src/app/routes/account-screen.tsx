@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Icon, type IconName } from '../../components/icon';
-import { ScreenTitle } from '../../components/screen-title';
+import { Screen } from '../../components/screen';
 import { useAuth, useMe } from '../../features/auth/auth-context';
 import type { MessageKey } from '../../i18n/fr';
 import { useI18n } from '../../i18n/i18n';
@@ -19,10 +19,7 @@ export function AccountScreen() {
   const { logout } = useAuth();
   const [busy, setBusy] = useState(false);
   return (
-    <section className="screen" aria-labelledby="account-title">
-      <ScreenTitle text={t('account.title')}>
-        <span id="account-title">{t('account.title')}</span>
-      </ScreenTitle>
+    <Screen titleId="account-title" title={t('account.title')}>
       {me && <p className="lead">{t('account.hello', { name: me.firstName })}</p>}
       <ul className="menu-list">
         {entries.map((entry) => (
@@ -50,6 +47,6 @@ export function AccountScreen() {
         <Icon name="logout" className="icon-flip" />
         {t('account.logout')}
       </button>
-    </section>
+    </Screen>
   );
 }

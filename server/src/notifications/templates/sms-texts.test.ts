@@ -15,6 +15,7 @@ const everySms = (locale: Locale) => [
   smsText('welcome', locale, { link: LINK }),
   smsText('phone-number-changed', locale, {}),
   smsText('emergency-card-used', locale, {}),
+  smsText('emergency-card-issued', locale, {}),
 ];
 
 describe('SMS texts', () => {

@@ -16,6 +16,7 @@ export interface SmsParams {
   welcome: { link: string };
   'phone-number-changed': Record<string, never>;
   'emergency-card-used': Record<string, never>;
+  'emergency-card-issued': Record<string, never>;
 }
 
 export type SmsKind = keyof SmsParams;
@@ -33,6 +34,8 @@ const FR: Texts = {
     `${PRODUCT_NAME} : le numéro de téléphone de votre compte a été changé. Si ce n'est pas vous, contactez votre référent.`,
   'emergency-card-used': () =>
     `${PRODUCT_NAME} : votre carte d'urgence a été utilisée. Si ce n'est pas vous ou une personne de confiance, contactez votre référent.`,
+  'emergency-card-issued': () =>
+    `${PRODUCT_NAME} : une nouvelle carte d'urgence a été imprimée pour votre compte. Les anciens codes ne marchent plus. Si ce n'est pas vous, contactez votre référent.`,
 };
 
 const EN: Texts = {
@@ -46,6 +49,8 @@ const EN: Texts = {
     `${PRODUCT_NAME}: the phone number of your account was changed. If this was not you, contact your support worker.`,
   'emergency-card-used': () =>
     `${PRODUCT_NAME}: your emergency card was used. If this was not you or someone you trust, contact your support worker.`,
+  'emergency-card-issued': () =>
+    `${PRODUCT_NAME}: a new emergency card was printed for your account. The old codes no longer work. If this was not you, contact your support worker.`,
 };
 
 const TEXTS: Record<Locale, Texts> = { fr: FR, en: EN };

@@ -1,13 +1,14 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Icon } from '../../../components/icon';
 import { Notice } from '../../../components/notice';
-import { ScreenTitle } from '../../../components/screen-title';
+import { Screen } from '../../../components/screen';
 import { useI18n } from '../../../i18n/i18n';
 import { ApiError } from '../../../lib/api';
 import { errorMessage } from '../../../lib/error-message';
 import type { DeviceKind } from '../../../lib/offline';
 import { requestSmsCode, verifySmsCode } from '../api/auth';
 import { useAuth } from '../auth-context';
+import { AuthField, PhoneField } from './auth-fields';
 import { DeviceChoice } from './device-choice';
 import { RecoveryForm } from './recovery-form';
 
@@ -34,10 +35,6 @@ export function LoginScreen() {
   const stepRef = useRef<HTMLDivElement>(null);
   /** Bumped to move the focus to the current step's first field (after a send, a wrong code…). */
   const [focusTick, setFocusTick] = useState(0);
-  const phoneId = useId();
-  const phoneHintId = useId();
-  const codeId = useId();
-  const codeHintId = useId();
 
   async function askCode() {
     setBusy(true);
@@ -127,10 +124,7 @@ export function LoginScreen() {
   const staff = state.status === 'signedOut' && state.reason === 'staff';
 
   return (
-    <section className="screen login" aria-labelledby="login-title">
-      <ScreenTitle text={t('welcome.title')}>
-        <span id="login-title">{t('welcome.title')}</span>
-      </ScreenTitle>
+    <Screen titleId="login-title" title={t('welcome.title')} className="login">
       {step === 'phone' && <p className="lead">{t('welcome.intro')}</p>}
       {expired && <Notice kind="info">{t('login.expired')}</Notice>}
       {staff && <Notice kind="info">{t('login.staff')}</Notice>}
@@ -144,24 +138,12 @@ export function LoginScreen() {
 
       {step === 'phone' && (
         <form className="card stack" onSubmit={onPhoneSubmit} noValidate>
-          <div className="field">
-            <label htmlFor={phoneId}>{t('welcome.phone.label')}</label>
-            <p id={phoneHintId} className="hint">
-              {t('welcome.phone.hint')}
-            </p>
-            <input
-              id={phoneId}
-              name="phone"
-              type="tel"
-              inputMode="tel"
-              autoComplete="tel"
-              dir="ltr"
-              required
-              value={phone}
-              onChange={(e) => setPhone(e.target.value)}
-              aria-describedby={phoneHintId}
-            />
-          </div>
+          <PhoneField
+            name="phone"
+            hint={t('welcome.phone.hint')}
+            value={phone}
+            onChange={(e) => setPhone(e.target.value)}
+          />
           <button type="submit" className="button button-primary" disabled={busy}>
             <Icon name="next" className="icon-flip" />
             {t('welcome.submit')}
@@ -172,28 +154,20 @@ export function LoginScreen() {
       {step === 'code' && (
         <form className="card stack" onSubmit={onCodeSubmit} noValidate>
           {requestId ? (
-            <div className="field">
-              <label htmlFor={codeId}>{t('login.code.label')}</label>
-              <p id={codeHintId} className="hint">
-                {t('login.code.hint', { phone })}
-              </p>
-              <input
-                ref={codeRef}
-                id={codeId}
-                name="code"
-                type="text"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                pattern="[0-9]*"
-                maxLength={6}
-                dir="ltr"
-                className="code-input"
-                required
-                value={code}
-                onChange={(e) => setCode(e.target.value.replace(/\D/g, '').slice(0, 6))}
-                aria-describedby={codeHintId}
-              />
-            </div>
+            <AuthField
+              label={t('login.code.label')}
+              hint={t('login.code.hint', { phone })}
+              ref={codeRef}
+              name="code"
+              type="text"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9]*"
+              maxLength={6}
+              className="code-input"
+              value={code}
+              onChange={(e) => setCode(e.target.value.replace(/\D/g, '').slice(0, 6))}
+            />
           ) : null}
           {requestId ? (
             <button type="submit" className="button button-primary" disabled={busy}>
@@ -254,6 +228,6 @@ export function LoginScreen() {
         </button>
         <p className="help">{t('welcome.help')}</p>
       </div>
-    </section>
+    </Screen>
   );
 }

@@ -1,12 +1,13 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Icon } from '../../../components/icon';
 import { Notice } from '../../../components/notice';
-import { ScreenTitle } from '../../../components/screen-title';
+import { Screen } from '../../../components/screen';
 import { useI18n } from '../../../i18n/i18n';
 import { errorMessage } from '../../../lib/error-message';
 import type { DeviceKind } from '../../../lib/offline';
 import { verifyRecoveryCode } from '../api/auth';
 import { useAuth } from '../auth-context';
+import { AuthField, PhoneField } from './auth-fields';
 
 /** Sign-in with the phone number and one code of the emergency card, when no SMS arrives. */
 export function RecoveryForm({ initialPhone, onBack }: { initialPhone: string; onBack: () => void }) {
@@ -17,9 +18,6 @@ export function RecoveryForm({ initialPhone, onBack }: { initialPhone: string; o
   const [device, setDevice] = useState<DeviceKind>('shared');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const phoneId = useId();
-  const codeId = useId();
-  const codeHintId = useId();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -40,46 +38,23 @@ export function RecoveryForm({ initialPhone, onBack }: { initialPhone: string; o
   }
 
   return (
-    <section className="screen" aria-labelledby="recovery-title">
-      <ScreenTitle text={t('login.recovery.title')}>
-        <span id="recovery-title">{t('login.recovery.title')}</span>
-      </ScreenTitle>
+    <Screen titleId="recovery-title" title={t('login.recovery.title')}>
       <p className="lead">{t('login.recovery.intro')}</p>
       <div aria-live="assertive" className="live">
         {error && <Notice kind="error">{error}</Notice>}
       </div>
       <form className="card stack" onSubmit={(e) => void onSubmit(e)} noValidate>
-        <div className="field">
-          <label htmlFor={phoneId}>{t('welcome.phone.label')}</label>
-          <input
-            id={phoneId}
-            type="tel"
-            inputMode="tel"
-            autoComplete="tel"
-            dir="ltr"
-            required
-            value={phone}
-            onChange={(e) => setPhone(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={codeId}>{t('login.recovery.code')}</label>
-          <p id={codeHintId} className="hint">
-            {t('login.recovery.codeHint')}
-          </p>
-          <input
-            id={codeId}
-            type="text"
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            dir="ltr"
-            required
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-            aria-describedby={codeHintId}
-          />
-        </div>
+        <PhoneField value={phone} onChange={(e) => setPhone(e.target.value)} />
+        <AuthField
+          label={t('login.recovery.code')}
+          hint={t('login.recovery.codeHint')}
+          type="text"
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+        />
         <fieldset className="radio-group">
           <legend>{t('login.device.question')}</legend>
           <label className="radio">
@@ -100,6 +75,6 @@ export function RecoveryForm({ initialPhone, onBack }: { initialPhone: string; o
           {t('common.back')}
         </button>
       </form>
-    </section>
+    </Screen>
   );
 }

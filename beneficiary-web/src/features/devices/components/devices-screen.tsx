@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Icon } from '../../../components/icon';
 import { Notice } from '../../../components/notice';
-import { ScreenTitle } from '../../../components/screen-title';
+import { Screen } from '../../../components/screen';
 import { useI18n } from '../../../i18n/i18n';
 import { saveBlob } from '../../../lib/download';
 import { errorMessage } from '../../../lib/error-message';
@@ -53,10 +53,7 @@ export function DevicesScreen({ beneficiaryId, onLoggedOut }: { beneficiaryId: s
   }
 
   return (
-    <section className="screen" aria-labelledby="devices-title">
-      <ScreenTitle text={t('devices.title')}>
-        <span id="devices-title">{t('devices.title')}</span>
-      </ScreenTitle>
+    <Screen titleId="devices-title" title={t('devices.title')}>
       <div aria-live="polite" className="live">
         {message && <Notice kind={message.kind}>{message.text}</Notice>}
       </div>
@@ -139,6 +136,6 @@ export function DevicesScreen({ beneficiaryId, onLoggedOut }: { beneficiaryId: s
           {t('export.download')}
         </a>
       </section>
-    </section>
+    </Screen>
   );
 }

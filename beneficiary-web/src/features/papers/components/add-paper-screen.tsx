@@ -2,16 +2,17 @@ import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type For
 import { Icon } from '../../../components/icon';
 import { Notice } from '../../../components/notice';
 import { ProgressBar } from '../../../components/progress-bar';
-import { ScreenTitle } from '../../../components/screen-title';
+import { Screen } from '../../../components/screen';
 import { useI18n } from '../../../i18n/i18n';
 import { errorMessage } from '../../../lib/error-message';
 import { setFlash } from '../../../lib/flash';
 import { formatSize } from '../../../lib/format';
-import { Link, navigate } from '../../../lib/router';
+import { navigate } from '../../../lib/router';
 import { useAsync } from '../../../lib/use-async';
 import { listDocumentTypes, setDocumentVisibility, type Visibility } from '../api/papers';
 import { uploadDocument } from '../api/upload';
 import { shrinkPhoto } from '../shrink-photo';
+import { BackToPapers } from './back-to-papers';
 import { DetailsFields, filledFields, TypeSelect, type PaperDetails } from './type-fields';
 
 interface Page {
@@ -159,10 +160,7 @@ export function AddPaperScreen() {
   const busy = sending.state === 'preparing' || sending.state === 'sending';
 
   return (
-    <section className="screen" aria-labelledby="add-title">
-      <ScreenTitle text={t('add.title')}>
-        <span id="add-title">{t('add.title')}</span>
-      </ScreenTitle>
+    <Screen titleId="add-title" title={t('add.title')}>
       <p className="visually-hidden" aria-live="polite">
         {announce}
       </p>
@@ -299,12 +297,9 @@ export function AddPaperScreen() {
               {sending.state === 'failed' && sending.canRetry ? t('add.retry') : t('add.submit')}
             </button>
           )}
-          <Link to="/" className="button button-secondary">
-            <Icon name="back" className="icon-flip" />
-            {t('common.backToPapers')}
-          </Link>
+          <BackToPapers />
         </div>
       </form>
-    </section>
+    </Screen>
   );
 }

@@ -1,14 +1,15 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { AsyncStatus } from '../../../components/async-view';
 import { FlashNotice } from '../../../components/flash-notice';
 import { Icon } from '../../../components/icon';
 import { Notice } from '../../../components/notice';
-import { ScreenTitle } from '../../../components/screen-title';
+import { Screen } from '../../../components/screen';
 import { useI18n } from '../../../i18n/i18n';
 import { errorMessage } from '../../../lib/error-message';
 import { setFlash } from '../../../lib/flash';
 import { formatDay, formatSize } from '../../../lib/format';
 import { canKeepOffline, forgetKept, isKeptOffline, keepOffline } from '../../../lib/offline';
-import { Link, navigate } from '../../../lib/router';
+import { navigate } from '../../../lib/router';
 import { useAsync } from '../../../lib/use-async';
 import {
   deleteDocument,
@@ -20,6 +21,7 @@ import {
   type Paper,
 } from '../api/papers';
 import { themeOf } from '../themes';
+import { BackToPapers } from './back-to-papers';
 import { ExpiryBadge } from './expiry-badge';
 import { DetailsFields, filledFields, TypeSelect, type PaperDetails } from './type-fields';
 import { VisibilityChoice } from './visibility-choice';
@@ -32,7 +34,8 @@ async function load(id: string, signal: AbortSignal) {
 /** One paper: preview, download, keep offline, details (editable), share, delete. */
 export function PaperScreen({ id, sharedWith }: { id: string; sharedWith: readonly string[] | null }) {
   const { t, locale } = useI18n();
-  const { status, data, error, setData, reload } = useAsync((signal) => load(id, signal), [id]);
+  const loaded = useAsync((signal) => load(id, signal), [id]);
+  const { data, setData } = loaded;
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -40,27 +43,10 @@ export function PaperScreen({ id, sharedWith }: { id: string; sharedWith: readon
 
   if (!data) {
     return (
-      <section className="screen" aria-labelledby="paper-title">
-        <ScreenTitle text={t('paper.title')}>
-          <span id="paper-title">{t('paper.title')}</span>
-        </ScreenTitle>
-        {status === 'error' ? (
-          <Notice
-            kind="error"
-            action={
-              <button type="button" className="button button-secondary button-small" onClick={reload}>
-                <Icon name="refresh" />
-                {t('common.retry')}
-              </button>
-            }
-          >
-            {errorMessage(error, t, locale.code)}
-          </Notice>
-        ) : (
-          <p role="status">{t('common.loading')}</p>
-        )}
+      <Screen titleId="paper-title" title={t('paper.title')}>
+        <AsyncStatus state={loaded} />
         <BackToPapers />
-      </section>
+      </Screen>
     );
   }
 
@@ -83,10 +69,7 @@ export function PaperScreen({ id, sharedWith }: { id: string; sharedWith: readon
   }
 
   return (
-    <section className="screen" aria-labelledby="paper-title">
-      <ScreenTitle text={paper.title}>
-        <span id="paper-title">{paper.title}</span>
-      </ScreenTitle>
+    <Screen titleId="paper-title" title={paper.title}>
       <FlashNotice />
 
       <div className="paper-hero card">
@@ -171,17 +154,7 @@ export function PaperScreen({ id, sharedWith }: { id: string; sharedWith: readon
         )}
       </div>
       <BackToPapers />
-    </section>
-  );
-}
-
-function BackToPapers() {
-  const { t } = useI18n();
-  return (
-    <Link to="/" className="button button-secondary">
-      <Icon name="back" className="icon-flip" />
-      {t('common.backToPapers')}
-    </Link>
+    </Screen>
   );
 }
 

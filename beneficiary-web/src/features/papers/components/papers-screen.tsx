@@ -1,11 +1,11 @@
 import { useId, useMemo, useState } from 'react';
+import { LoadFailed, Loading } from '../../../components/async-view';
 import { FlashNotice } from '../../../components/flash-notice';
 import { Icon } from '../../../components/icon';
 import { Notice } from '../../../components/notice';
-import { ScreenTitle } from '../../../components/screen-title';
+import { Screen } from '../../../components/screen';
 import { useI18n } from '../../../i18n/i18n';
 import { ApiError } from '../../../lib/api';
-import { errorMessage } from '../../../lib/error-message';
 import { cachedJson } from '../../../lib/offline';
 import { Link } from '../../../lib/router';
 import { useAsync } from '../../../lib/use-async';
@@ -41,7 +41,7 @@ export function PapersScreen({
   /** The app started without network (the list then comes from the phone's copy). */
   offline?: boolean;
 }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { status, data, error, reload, setData } = useAsync(loadPapers, []);
   const [query, setQuery] = useState('');
   const searchId = useId();
@@ -69,26 +69,11 @@ export function PapersScreen({
   const shown = groups.reduce((sum, group) => sum + group.papers.length, 0);
 
   return (
-    <section className="screen" aria-labelledby="papers-title">
-      <ScreenTitle text={t('papers.title')}>
-        <span id="papers-title">{t('papers.title')}</span>
-      </ScreenTitle>
+    <Screen titleId="papers-title" title={t('papers.title')}>
       <FlashNotice />
 
       {offline && <Notice kind="warning">{t('papers.offline')}</Notice>}
-      {status === 'error' && (
-        <Notice
-          kind="error"
-          action={
-            <button type="button" className="button button-secondary button-small" onClick={reload}>
-              <Icon name="refresh" />
-              {t('common.retry')}
-            </button>
-          }
-        >
-          {errorMessage(error, t, locale.code)}
-        </Notice>
-      )}
+      {status === 'error' && <LoadFailed error={error} retry={reload} />}
 
       {!offline && (
         <Link to="/papers/new" className="button button-primary">
@@ -117,11 +102,7 @@ export function PapersScreen({
         {query && status === 'ready' ? t('papers.found', { count: shown }) : ''}
       </p>
 
-      {status === 'loading' && !data && (
-        <p className="loading" role="status">
-          {t('common.loading')}
-        </p>
-      )}
+      {status === 'loading' && !data && <Loading />}
 
       {data && count === 0 && !offline && (
         <div className="empty card">
@@ -154,6 +135,6 @@ export function PapersScreen({
           {t('papers.trashLink')}
         </Link>
       </p>
-    </section>
+    </Screen>
   );
 }

@@ -1,12 +1,13 @@
 import { useState } from 'react';
+import { AsyncStatus } from '../../../components/async-view';
 import { Icon } from '../../../components/icon';
 import { Notice } from '../../../components/notice';
-import { ScreenTitle } from '../../../components/screen-title';
+import { Screen } from '../../../components/screen';
 import { useI18n } from '../../../i18n/i18n';
 import { errorMessage } from '../../../lib/error-message';
 import { formatDay } from '../../../lib/format';
-import { Link } from '../../../lib/router';
 import { useAsync } from '../../../lib/use-async';
+import { BackToPapers } from './back-to-papers';
 import { listTrash, restoreDocument, urls, type Paper } from '../api/papers';
 
 const keptDays = 30;
@@ -14,7 +15,8 @@ const keptDays = 30;
 /** Papers put in the trash: restorable for 30 days, then erased for good. */
 export function TrashScreen() {
   const { t, locale } = useI18n();
-  const { status, data, error, setData, reload } = useAsync((signal) => listTrash(signal), []);
+  const trash = useAsync((signal) => listTrash(signal), []);
+  const { data, setData } = trash;
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
 
@@ -33,29 +35,12 @@ export function TrashScreen() {
   }
 
   return (
-    <section className="screen" aria-labelledby="trash-title">
-      <ScreenTitle text={t('trash.title')}>
-        <span id="trash-title">{t('trash.title')}</span>
-      </ScreenTitle>
+    <Screen titleId="trash-title" title={t('trash.title')}>
       <p className="lead">{t('trash.intro', { days: keptDays })}</p>
       <div aria-live="polite" className="live">
         {message && <Notice kind={message.kind}>{message.text}</Notice>}
       </div>
-      {status === 'error' && (
-        <Notice
-          kind="error"
-          action={
-            <button type="button" className="button button-secondary button-small" onClick={reload}>
-              <Icon name="refresh" />
-              {t('common.retry')}
-            </button>
-          }
-        >
-          {errorMessage(error, t, locale.code)}
-        </Notice>
-      )}
-      {status === 'loading' && !data && <p role="status">{t('common.loading')}</p>}
-      {data && data.length === 0 && <p className="empty card">{t('trash.empty')}</p>}
+      <AsyncStatus state={trash} empty={data?.length === 0 && t('trash.empty')} />
       {data && data.length > 0 && (
         <ul className="paper-list">
           {data.map((paper) => {
@@ -89,10 +74,7 @@ export function TrashScreen() {
           })}
         </ul>
       )}
-      <Link to="/" className="button button-secondary">
-        <Icon name="back" className="icon-flip" />
-        {t('common.backToPapers')}
-      </Link>
-    </section>
+      <BackToPapers />
+    </Screen>
   );
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react';
+import { AsyncStatus } from '../../../components/async-view';
 import { Icon } from '../../../components/icon';
 import { Notice } from '../../../components/notice';
-import { ScreenTitle } from '../../../components/screen-title';
+import { Screen } from '../../../components/screen';
 import { useI18n } from '../../../i18n/i18n';
 import { errorMessage } from '../../../lib/error-message';
 import { formatDay } from '../../../lib/format';
@@ -11,7 +12,8 @@ import { answerFollowRequest, listMyFollows, unfollowStructure, type Follow } fr
 /** The structures that follow me (they see my shared papers), the ones asking to, and "stop". */
 export function StructuresScreen({ onChanged }: { onChanged?: () => void }) {
   const { t, locale } = useI18n();
-  const { status, data, error, setData, reload } = useAsync((signal) => listMyFollows(signal), []);
+  const follows = useAsync((signal) => listMyFollows(signal), []);
+  const { data, setData } = follows;
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const [confirmStop, setConfirmStop] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -49,28 +51,12 @@ export function StructuresScreen({ onChanged }: { onChanged?: () => void }) {
   const active = data?.filter((f) => f.status === 'active') ?? [];
 
   return (
-    <section className="screen" aria-labelledby="structures-title">
-      <ScreenTitle text={t('structures.title')}>
-        <span id="structures-title">{t('structures.title')}</span>
-      </ScreenTitle>
+    <Screen titleId="structures-title" title={t('structures.title')}>
       <p className="lead">{t('structures.intro')}</p>
       <div aria-live="polite" className="live">
         {message && <Notice kind={message.kind}>{message.text}</Notice>}
       </div>
-      {status === 'error' && (
-        <Notice
-          kind="error"
-          action={
-            <button type="button" className="button button-secondary button-small" onClick={reload}>
-              <Icon name="refresh" />
-              {t('common.retry')}
-            </button>
-          }
-        >
-          {errorMessage(error, t, locale.code)}
-        </Notice>
-      )}
-      {status === 'loading' && !data && <p role="status">{t('common.loading')}</p>}
+      <AsyncStatus state={follows} />
 
       {pending.length > 0 && (
         <section aria-labelledby="pending-title">
@@ -150,6 +136,6 @@ export function StructuresScreen({ onChanged }: { onChanged?: () => void }) {
           ))}
         </ul>
       </section>
-    </section>
+    </Screen>
   );
 }

@@ -1,10 +1,9 @@
 import { useState } from 'react';
+import { AsyncStatus } from '../../../components/async-view';
 import { Icon, type IconName } from '../../../components/icon';
-import { Notice } from '../../../components/notice';
-import { ScreenTitle } from '../../../components/screen-title';
+import { Screen } from '../../../components/screen';
 import type { MessageKey } from '../../../i18n/fr';
 import { useI18n } from '../../../i18n/i18n';
-import { errorMessage } from '../../../lib/error-message';
 import { formatDay, formatTime } from '../../../lib/format';
 import { useAsync } from '../../../lib/use-async';
 import { getMyAccessLog, perPage, type AccessEvent } from '../api/access-log';
@@ -60,7 +59,8 @@ async function loadPages(pages: number, signal: AbortSignal) {
 export function TraceScreen() {
   const { t, locale } = useI18n();
   const [pages, setPages] = useState(1);
-  const { status, data, error, reload } = useAsync((signal) => loadPages(pages, signal), [pages]);
+  const trace = useAsync((signal) => loadPages(pages, signal), [pages]);
+  const { data } = trace;
 
   function sentence(event: AccessEvent): string {
     const who = event.staff?.displayName || t('trace.someone');
@@ -76,26 +76,9 @@ export function TraceScreen() {
   }
 
   return (
-    <section className="screen" aria-labelledby="trace-title">
-      <ScreenTitle text={t('trace.title')}>
-        <span id="trace-title">{t('trace.title')}</span>
-      </ScreenTitle>
+    <Screen titleId="trace-title" title={t('trace.title')}>
       <p className="lead">{t('trace.intro')}</p>
-      {status === 'error' && (
-        <Notice
-          kind="error"
-          action={
-            <button type="button" className="button button-secondary button-small" onClick={reload}>
-              <Icon name="refresh" />
-              {t('common.retry')}
-            </button>
-          }
-        >
-          {errorMessage(error, t, locale.code)}
-        </Notice>
-      )}
-      {status === 'loading' && !data && <p role="status">{t('common.loading')}</p>}
-      {data && data.events.length === 0 && <p className="empty card">{t('trace.empty')}</p>}
+      <AsyncStatus state={trace} empty={data?.events.length === 0 && t('trace.empty')} />
       {data && data.events.length > 0 && (
         <ol className="trace-list">
           {collapse(data.events).map(({ event, times }, index) => (
@@ -115,6 +98,6 @@ export function TraceScreen() {
           {t('trace.more')}
         </button>
       )}
-    </section>
+    </Screen>
   );
 }
