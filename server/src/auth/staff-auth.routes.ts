@@ -1,7 +1,10 @@
 import type { Request, Response } from 'express';
+import type { EntityManager } from 'typeorm';
+import type { AuditAction } from '../audit/audit-actions.js';
+import type { AuditInput } from '../audit/audit.service.js';
 import type { Deps } from '../deps.js';
 import { badRequest, conflict, notFound } from '../http/errors.js';
-import { defineRoute } from '../http/route.js';
+import { defineRoute, type HandlerContext } from '../http/route.js';
 import { passwordResetEmail } from '../notifications/templates/emails.js';
 import { HOUR } from '../shared/clock.js';
 import { assertAcceptablePassword, hashPassword } from '../staff/passwords.js';
@@ -19,7 +22,8 @@ import {
 } from '../staff/staff.service.js';
 import { encryptTotpSecret, generateTotpSecret, totpUri } from '../staff/totp.js';
 import { StructureEntity } from '../structures/structure.entity.js';
-import type { Session } from './session.entity.js';
+import { deviceLabel } from './device-label.js';
+import type { Session, SessionStage } from './session.entity.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import { createSession, deleteSession, deleteSessionsOf } from './session.service.js';
 import { hashToken } from './tokens.js';
@@ -53,7 +57,29 @@ import {
 } from './staff-auth.schemas.js';
 
 const tags = ['authentication'];
-const deviceLabel = (req: Request) => req.get('User-Agent')?.slice(0, 120) ?? null;
+
+/** Opens a staff session at `stage` and records `event` about it, inside the caller's transaction. */
+async function openStaffSession(
+  em: EntityManager,
+  ctx: { deps: Deps; req: Request; audit: HandlerContext<unknown, unknown, unknown>['audit'] },
+  member: StaffMember,
+  stage: SessionStage,
+  event: { action: AuditAction; structureId?: string | null; details?: AuditInput['details'] },
+) {
+  const created = await createSession(
+    em,
+    ctx.deps.clock,
+    { subjectKind: 'staff', staffId: member.id, stage },
+    deviceLabel(ctx.req.get('User-Agent')),
+  );
+  await ctx.audit(em, {
+    ...event,
+    actor: staffActor(member, created.session.id),
+    targetType: 'staff',
+    targetId: member.id,
+  });
+  return created;
+}
 
 /** SESS-1: every sign-in step ends the session it came with and hands out a fresh token. */
 function sendSessionCookie(deps: Deps, res: Response, created: { token: string; session: Session }): void {
@@ -78,20 +104,10 @@ export const staffAuthRoutes = [
       const member = await checkStaffPassword(deps, (em, event) => ctx.audit(em, event), body);
       const created = await deps.db.transaction(async (em) => {
         if (req.session) await deleteSession(em, req.session.id);
-        const created = await createSession(
-          em,
-          deps.clock,
-          { subjectKind: 'staff', staffId: member.id, stage: 'mfa_pending' },
-          deviceLabel(req),
-        );
-        await ctx.audit(em, {
+        return openStaffSession(em, { deps, req, ...ctx }, member, 'mfa_pending', {
           action: 'staff.login',
-          actor: staffActor(member, created.session.id),
-          targetType: 'staff',
-          targetId: member.id,
           details: { step: 'password' },
         });
-        return created;
       });
       sendSessionCookie(deps, res, created);
       return { next: 'totp' as const };
@@ -125,17 +141,8 @@ export const staffAuthRoutes = [
         }
         await deleteSession(em, pending!.id);
         await em.getRepository(StaffMemberEntity).update({ id: member.id }, { failedLogins: 0, lockedUntil: null });
-        const created = await createSession(
-          em,
-          deps.clock,
-          { subjectKind: 'staff', staffId: member.id, stage: 'active' },
-          deviceLabel(req),
-        );
-        await ctx.audit(em, {
+        const created = await openStaffSession(em, { deps, req, ...ctx }, member, 'active', {
           action: 'staff.mfa',
-          actor: staffActor(member, created.session.id),
-          targetType: 'staff',
-          targetId: member.id,
           details: { method, ...(recoveryCodesLeft === null ? {} : { recoveryCodesLeft }) },
         });
         return { created, me: await staffMe(em, member, null) };
@@ -309,18 +316,9 @@ export const staffAuthRoutes = [
           .getRepository(StaffMemberEntity)
           .update({ id: member.id }, { mfaEnrolledAt: enrolled.mfaEnrolledAt, failedLogins: 0, lockedUntil: null });
         const recoveryCodes = await replaceRecoveryCodes(em, deps, member.id);
-        const created = await createSession(
-          em,
-          deps.clock,
-          { subjectKind: 'staff', staffId: member.id, stage: 'active' },
-          deviceLabel(req),
-        );
-        await ctx.audit(em, {
+        const created = await openStaffSession(em, { deps, req, ...ctx }, enrolled, 'active', {
           action: 'staff.mfa_enrolled',
-          actor: staffActor(enrolled, created.session.id),
           structureId: record.structureId,
-          targetType: 'staff',
-          targetId: member.id,
         });
         return { created, recoveryCodes };
       });
