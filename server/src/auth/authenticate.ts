@@ -1,9 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
-import { IsNull } from 'typeorm';
 import type { Deps } from '../deps.js';
 import { anonymous, type Actor, type StaffMembership } from '../policies/actor.js';
 import { StaffMemberEntity, StaffMembershipEntity } from '../staff/staff.entity.js';
-import { StructureEntity } from '../structures/structure.entity.js';
 import type { Session } from './session.entity.js';
 import { clearSessionCookie, readSessionToken } from './session-cookie.js';
 import { deleteSession, findLiveSession } from './session.service.js';
@@ -24,14 +22,17 @@ async function activeMembership(
   header: string | undefined,
 ): Promise<StaffMembership | null> {
   if (!header || !uuid.test(header)) return null;
+  // One query on every staff request: the membership, only if active in a structure still open.
   const membership = await deps.db
     .getRepository(StaffMembershipEntity)
-    .findOneBy({ staffId, structureId: header.toLowerCase(), deactivatedAt: IsNull() });
-  if (!membership) return null;
-  const structure = await deps.db
-    .getRepository(StructureEntity)
-    .findOneBy({ id: membership.structureId, archivedAt: IsNull() });
-  return structure ? { structureId: membership.structureId, role: membership.role } : null;
+    .createQueryBuilder('m')
+    .innerJoin('structures', 's', 's.id = m.structureId AND s.archivedAt IS NULL')
+    .where('m.staffId = :staffId AND m.structureId = :structureId AND m.deactivatedAt IS NULL', {
+      staffId,
+      structureId: header.toLowerCase(),
+    })
+    .getOne();
+  return membership ? { structureId: membership.structureId, role: membership.role } : null;
 }
 
 async function actorFor(deps: Deps, session: Session, req: Request): Promise<Actor | null> {

@@ -166,11 +166,13 @@ async function countFailure(
   return true;
 }
 
+/** Opens the session of a successful login and records it (`beneficiary.login`, with how they logged in). */
 async function openBeneficiarySession(
   em: EntityManager,
   ctx: Ctx,
   beneficiary: Beneficiary,
   trustedDevice: boolean,
+  method: 'sms_code' | 'recovery_code',
 ): Promise<NewSession> {
   // A login always starts a new session (SESS-1); the one this browser held, if any, goes.
   if (ctx.req.session) await deleteSession(em, ctx.req.session.id);
@@ -184,6 +186,13 @@ async function openBeneficiarySession(
   await em
     .getRepository(OtpCodeEntity)
     .update({ beneficiaryId: beneficiary.id, purpose: 'login', usedAt: IsNull() }, { usedAt: ctx.deps.clock.now() });
+  await ctx.audit(em, {
+    action: 'beneficiary.login',
+    beneficiaryId: beneficiary.id,
+    targetType: 'session',
+    targetId: opened.session.id,
+    details: { method, trustedDevice },
+  });
   return opened;
 }
 
@@ -229,14 +238,7 @@ export async function verifyLoginCode(
       await fail('locked');
       return { kind: 'locked' };
     }
-    const opened = await openBeneficiarySession(em, ctx, beneficiary, input.trustedDevice);
-    await ctx.audit(em, {
-      action: 'beneficiary.login',
-      beneficiaryId: beneficiary.id,
-      targetType: 'session',
-      targetId: opened.session.id,
-      details: { method: 'sms_code', trustedDevice: input.trustedDevice },
-    });
+    const opened = await openBeneficiarySession(em, ctx, beneficiary, input.trustedDevice, 'sms_code');
     return { kind: 'ok', opened };
   });
   switch (outcome.kind) {
@@ -311,20 +313,13 @@ export async function verifyRecoveryCode(
     const left = await em
       .getRepository(EmergencyCodeEntity)
       .countBy({ beneficiaryId: beneficiary.id, usedAt: IsNull() });
-    const opened = await openBeneficiarySession(em, ctx, beneficiary, input.trustedDevice);
+    const opened = await openBeneficiarySession(em, ctx, beneficiary, input.trustedDevice, 'recovery_code');
     await ctx.audit(em, {
       action: 'beneficiary.emergency_code_used',
       beneficiaryId: beneficiary.id,
       targetType: 'emergency_code',
       targetId: match.id,
       details: { cardId: match.cardId, codesLeft: left },
-    });
-    await ctx.audit(em, {
-      action: 'beneficiary.login',
-      beneficiaryId: beneficiary.id,
-      targetType: 'session',
-      targetId: opened.session.id,
-      details: { method: 'recovery_code', trustedDevice: input.trustedDevice },
     });
     return { kind: 'ok', opened, beneficiary };
   });
